@@ -1,0 +1,173 @@
+"""The build: discover sources → convert → validate → write TEI → render HTML and text → index → report.
+
+Work per document runs in worker processes (``--jobs``); each worker
+compiles schemas and stylesheets once.  Every file is written atomically.
+A failing document is reported and the others are still built.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .convert import convert_text
+from .errors import EditionError
+from .files import atomic_write, read_source
+from .validate import validate_tei_bytes
+
+SOURCE_SUFFIXES = (".txt",)
+ASSETS = Path(__file__).resolve().parent.parent / "xslt" / "html" / "assets"
+
+
+@dataclass
+class Outcome:
+    source: str
+    document_id: str | None = None
+    tei: str | None = None
+    outputs: list[str] = field(default_factory=list)
+    status: str = "ok"
+    messages: list[str] = field(default_factory=list)
+    summary: str | None = None
+    date: str | None = None
+
+    def as_report(self) -> dict:
+        return {"source": self.source, "document_id": self.document_id, "tei": self.tei,
+                "outputs": self.outputs, "status": self.status, "messages": self.messages}
+
+
+def discover(paths: list[str]) -> list[Path]:
+    """Source files named or found (recursively, sorted) in the folders named."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+def convert_source(path: Path) -> tuple[bytes, str, tuple[str, ...]]:
+    conversion = convert_text(read_source(path), str(path))
+    return conversion.tei, conversion.document_id, conversion.warnings
+
+
+def process(source: str, tei_dir: str, out_dir: str, document_id: str | None = None) -> Outcome:
+    """Everything for one source, in a worker process."""
+    from .render import get_renderer
+
+    outcome = Outcome(source=source)
+    try:
+        tei, converted_id, warnings = convert_source(Path(source))
+        outcome.document_id = document_id or converted_id
+        if document_id and document_id != converted_id:
+            tei = tei.replace(f'xml:id="{converted_id}"'.encode(), f'xml:id="{document_id}"'.encode(), 1)
+        outcome.messages += list(warnings)
+        problems = validate_tei_bytes(tei, source)
+        if problems:
+            raise EditionError("; ".join(problems[:3]), source)
+        tei_path = Path(tei_dir) / f"{outcome.document_id}.xml"
+        atomic_write(tei_path, tei)
+        outcome.tei = str(tei_path)
+        renderer = get_renderer()
+        html_path = Path(out_dir) / "html" / f"{outcome.document_id}.html"
+        atomic_write(html_path, renderer.to_html(tei).encode("utf-8"))
+        text_path = Path(out_dir) / "text" / f"{outcome.document_id}.txt"
+        atomic_write(text_path, renderer.to_text(tei).encode("utf-8"))
+        outcome.outputs = [str(html_path), str(text_path)]
+        outcome.summary = renderer.summary(tei)
+        if outcome.messages:
+            outcome.status = "warning"
+    except EditionError as error:
+        outcome.status = "error"
+        outcome.messages.append(str(error))
+    except Exception as error:  # a bug must not stop the other documents
+        outcome.status = "error"
+        outcome.messages.append(f"{source}: internal error: {type(error).__name__}: {error}")
+    return outcome
+
+
+def _process_args(args: tuple[str, str, str, str | None]) -> Outcome:
+    return process(*args)
+
+
+def build(sources: list[str], tei_dir: str = "tei", out_dir: str = "output", jobs: int = 1,
+          progress=None) -> list[Outcome]:
+    files = discover(sources)
+    ids = _planned_ids(files)
+    tasks = [(str(path), tei_dir, out_dir, ids.get(str(path))) for path in files]
+    outcomes: list[Outcome] = []
+    if jobs > 1 and len(tasks) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for outcome in pool.map(_process_args, tasks, chunksize=max(1, len(tasks) // (jobs * 8) or 1)):
+                outcomes.append(outcome)
+                if progress:
+                    progress(len(outcomes), len(tasks), outcome)
+    else:
+        for task in tasks:
+            outcomes.append(_process_args(task))
+            if progress:
+                progress(len(outcomes), len(tasks), outcomes[-1])
+    _write_index(outcomes, out_dir)
+    _copy_assets(out_dir)
+    report = {"documents": [o.as_report() for o in outcomes],
+              "counts": {status: sum(1 for o in outcomes if o.status == status) for status in ("ok", "warning", "error")}}
+    atomic_write(Path(out_dir) / "report.json", json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
+    return outcomes
+
+
+def _planned_ids(files: list[Path]) -> dict[str, str]:
+    """Two sources with the same record id both get built: later ones get a suffix."""
+    from .convert import read_document
+    from .tei_writer import document_id
+
+    planned: dict[str, str] = {}
+    used: dict[str, int] = {}
+    for path in files:
+        try:
+            identifier = document_id(read_document(read_source(path), str(path)))
+        except Exception:
+            continue
+        used[identifier] = used.get(identifier, 0) + 1
+        if used[identifier] > 1:
+            planned[str(path)] = f"{identifier}-{used[identifier]}"
+    return planned
+
+
+def _write_index(outcomes: list[Outcome], out_dir: str) -> None:
+    from .render import get_renderer
+
+    summaries = [o.summary for o in outcomes if o.summary]
+    documents = ("<ed:documents xmlns:ed=\"https://example.org/ns/edition\">" + "".join(summaries)
+                 + "</ed:documents>").encode("utf-8")
+    html = get_renderer().index_html(documents)
+    atomic_write(Path(out_dir) / "html" / "index.html", html.encode("utf-8"))
+
+
+def _copy_assets(out_dir: str) -> None:
+    if not ASSETS.is_dir():
+        return
+    target = Path(out_dir) / "html" / "assets"
+    for asset in sorted(ASSETS.rglob("*")):
+        if asset.is_file():
+            destination = target / asset.relative_to(ASSETS)
+            atomic_write(destination, asset.read_bytes())
+
+
+def terminal_progress(done: int, total: int, outcome: Outcome) -> None:
+    if sys.stderr.isatty():
+        width = 30
+        filled = int(width * done / max(total, 1))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    else:
+        sys.stderr.write(f"{outcome.status}: {outcome.source}\n")
+
+
+__all__ = ["build", "discover", "process", "Outcome", "terminal_progress", "os", "shutil"]

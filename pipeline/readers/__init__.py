@@ -1,0 +1,1 @@
+"""Readers, one per export layout; ``detect`` picks the best for a text."""
