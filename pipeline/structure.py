@@ -17,7 +17,7 @@ from .recognise.dates import parse_date
 _WORD = re.compile(r"\w+")
 _ADDRESS_WORDS = re.compile(
     r"\b(ambassador|sovambassador|совпосол|посол[уа]?|to comrade|to cde|for comrade|for cde|to comr|"
-    r"тов\.|товарищу|для|from|to|for|destination|to whom)\b", re.I)
+    r"тов\.|товарищу|для|from|to|for|destination|to whom|передано|передана|transmitted)\b", re.I)
 _HEADING_WORDS = re.compile(r"^(?:ciphered telegram|шифртелеграмма|cable|телеграмма|telegram)\b", re.I)
 _SIGNED_PREFIX = re.compile(r"^(?:signed|подпись)\s*:\s*", re.I)
 
@@ -25,7 +25,7 @@ _SIGNED_PREFIX = re.compile(r"^(?:signed|подпись)\s*:\s*", re.I)
 def assign_roles(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     roles = [_role(block) for block in blocks]
     roles = _settle_top(blocks, roles)
-    roles = _quoted_signatures(blocks, roles)
+    roles = _closing_signature(blocks, roles)
     return tuple(replace(block, role=role) for block, role in zip(blocks, roles))
 
 
@@ -50,13 +50,16 @@ def _role(block: Block) -> str:
         return "dateline"
     if _is_number_line(text, spans):
         return "number"
+    if len(words) <= 10 and not text.endswith(":") and _ADDRESS_WORDS.search(text) and not _is_sentence(text):
+        return "address"
     if _is_signature(text, spans, words):
         return "signed"
     if len(words) <= 8 and text.endswith("!"):
         return "salute"
-    if len(words) <= 10 and not text.endswith(":") and _ADDRESS_WORDS.search(text) and not _is_sentence(text):
-        return "address"
     return "p"
+
+
+_TOP_CANDIDATES = ("fw", "head", "opener", "address", "salute", "pagebreak", "number", "dateline", "signed")
 
 
 def _settle_top(blocks, roles: list[str]) -> list[str]:
@@ -64,35 +67,48 @@ def _settle_top(blocks, roles: list[str]) -> list[str]:
     result = []
     started = False
     for block, role in zip(blocks, roles):
-        if not started and role in ("fw", "head", "opener", "address", "salute", "pagebreak", "number", "dateline"):
-            result.append({"address": "opener", "number": "opener", "dateline": "opener"}.get(role, role))
+        if not started and (role in _TOP_CANDIDATES or (role == "p" and _is_apparatus(block))):
+            result.append({"address": "opener", "number": "opener", "dateline": "opener", "p": "opener", "signed": "opener"}.get(role, role))
             continue
         started = True
         result.append("p" if role in ("head", "address", "salute", "opener", "fw") else role)
     return result
 
 
-def _quoted_signatures(blocks, roles: list[str]) -> list[str]:
-    """A signature inside a quoted message (a telegram quoted in a telegram) is not the closing one."""
+# A paragraph this long after a signature means the signature was not the closing one
+# (a telegram quoted inside a telegram signs off before the text goes on).
+_LONG_PARAGRAPH_WORDS = 25
+
+
+def _closing_signature(blocks, roles: list[str]) -> list[str]:
+    """Only the first signature after which no long paragraph follows opens the closing part."""
     result = list(roles)
-    open_quotes = 0
-    for index, block in enumerate(blocks):
-        if result[index] == "signed" and open_quotes > 0 and not _closes_quote(block.text):
-            result[index] = "p"
-        open_quotes = _quote_balance(block.text, open_quotes)
+    long_after = [False] * (len(blocks) + 1)
+    for index in range(len(blocks) - 1, -1, -1):
+        is_long = result[index] == "p" and len(_WORD.findall(blocks[index].text)) >= _LONG_PARAGRAPH_WORDS
+        long_after[index] = long_after[index + 1] or is_long
+    closing = next((i for i, role in enumerate(result) if role == "signed" and not long_after[i + 1]), None)
+    for index, role in enumerate(result):
+        if role == "signed" and index != closing and (closing is None or index < closing):
+            result[index] = "signature"
     return result
 
 
-def _quote_balance(text: str, balance: int) -> int:
-    balance += text.count("“") - text.count("”")
-    straight = text.count('"')
-    if straight % 2 == 1:
-        balance += 1 if balance <= 0 else -1
-    return max(balance, 0)
-
-
-def _closes_quote(text: str) -> bool:
-    return text.rstrip(". ").endswith(("”", '"'))
+def _is_apparatus(block: Block) -> bool:
+    """A short block of telegram apparatus: marks, numbers, times, an address, an empty label."""
+    text = block.text.strip()
+    words = _WORD.findall(text)
+    if len(words) > 20 or (text.endswith(":") and len(words) > 2):
+        return False
+    if text.endswith(":"):
+        return True                                   # an empty field: "Передана:"
+    if any(isinstance(m.value, (Mark, TransmissionEvent)) or
+           (isinstance(m.value, DocumentNumber) and m.value.type != "reply") for m in block.spans):
+        return True
+    short = len(words) <= 10 and not _is_sentence(text)
+    return short and (any(isinstance(m.value, (DateValue, DocumentNumber)) or
+                          (isinstance(m.value, Editorial) and m.value.type == "spaced") for m in block.spans)
+                      or bool(_ADDRESS_WORDS.search(text)))
 
 
 def _covered(text: str, spans, kinds) -> float:
@@ -136,7 +152,12 @@ def _is_number_line(text: str, spans) -> bool:
     return len(_WORD.findall(rest)) <= 2 and not _is_sentence(text)
 
 
+_SPACED_LETTERS = re.compile(r"\b\w(?: \w\b){2,}")
+
+
 def _is_signature(text: str, spans, words: list[str]) -> bool:
+    text = _SPACED_LETTERS.sub(lambda m: m.group().replace(" ", ""), text)   # "F I L I P P O V" is one word
+    words = _WORD.findall(text)
     body = _SIGNED_PREFIX.sub("", text).strip('“”"., ')
     if _SIGNED_PREFIX.match(text):
         return True

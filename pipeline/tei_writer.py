@@ -29,7 +29,8 @@ _BRACKETS = {("[", "]"): "brackets", ("(", ")"): "parentheses"}
 
 def element(parent: etree._Element | None, name: str, text: str | None = None, **attributes: str | None):
     attrs = {_attribute_name(k): v for k, v in attributes.items() if v is not None}
-    node = etree.Element(T + name, attrs) if parent is None else etree.SubElement(parent, T + name, attrs)
+    node = (etree.Element(T + name, attrs, nsmap={None: TEI_NS}) if parent is None
+            else etree.SubElement(parent, T + name, attrs))
     if text is not None:
         node.text = text
     return node
@@ -56,7 +57,6 @@ def document_id(document: Document) -> str:
 def write_tei(document: Document, register) -> etree._Element:
     """The TEI element tree of one document."""
     root = element(None, "TEI", xml_id=document_id(document), xml_lang="en")
-    root.nsmap  # noqa: B018  (default namespace set by lxml from the tag)
     _header(root, document, register)
     _standoff(root, document, register)
     text = element(root, "text")
@@ -110,7 +110,7 @@ def _header(root, document: Document, register) -> None:
     if document.witnesses:
         list_wit = element(source_desc, "listWit")
         for number, witness in enumerate(document.witnesses, 1):
-            _witness(list_wit, witness, number, register)
+            _witness(list_wit, witness, number, register, catalogue.title)
 
     encoding = element(header, "encodingDesc")
     element(encoding, "p",
@@ -130,8 +130,8 @@ def _header(root, document: Document, register) -> None:
             element(abstract, "p", paragraph)
     languages = _languages(document)
     lang_usage = element(profile, "langUsage")
-    for code, role in languages:
-        element(lang_usage, "language", label_of(code), ident=code, role=role)
+    for code in languages:
+        element(lang_usage, "language", label_of(code), ident=code)
     if catalogue.doc_type or catalogue.keywords:
         keywords = element(element(profile, "textClass"), "keywords")
         for term in ((catalogue.doc_type,) if catalogue.doc_type else ()) + catalogue.keywords:
@@ -199,7 +199,7 @@ def _citation(source_desc, document: Document) -> None:
         element(bibl, "title", catalogue.title or "[untitled document]")
 
 
-def _witness(list_wit, reference: ArchivalRef, number: int, register) -> None:
+def _witness(list_wit, reference: ArchivalRef, number: int, register, title: str | None) -> None:
     witness = element(list_wit, "witness", xml_id=f"w{number}")
     ms_desc = element(witness, "msDesc")
     identifier = element(ms_desc, "msIdentifier")
@@ -216,31 +216,29 @@ def _witness(list_wit, reference: ArchivalRef, number: int, register) -> None:
     if len(identifier) == 0:
         element(identifier, "idno", reference.text, type="reference")
     if reference.folio_text or reference.note:
+        # the item on these folios is this document: msItem names it by its catalogue title
         item = element(element(ms_desc, "msContents"), "msItem")
         if reference.folio_text:
             element(item, "locus", reference.folio_text, from_=reference.folio_from, to=reference.folio_to)
+        element(item, "title", title or "[untitled document]")
         if reference.note:
             element(item, "note", reference.note)
-    else:
-        # msDesc needs more than an identifier to say where the text is; say it is not given.
-        element(element(ms_desc, "msContents"), "p", "Folios not given.")
 
 
 def repository_id(abbreviation: str) -> str:
     return "org-" + re.sub(r"[^a-z0-9]+", "-", abbreviation.lower()).strip("-")
 
 
-def _languages(document: Document) -> list[tuple[str, str]]:
-    """(code, role) pairs: text languages in order, then original languages not present in the text."""
-    result: list[tuple[str, str]] = []
+def _languages(document: Document) -> list[str]:
+    """Language codes: those of the texts in order, then original languages the export names but lacks."""
+    result: list[str] = []
     for division in document.divisions:
-        role = "translation" if division.type == "translation" else "original"
-        if all(code != division.lang for code, _ in result):
-            result.append((division.lang, role))
+        if division.lang not in result:
+            result.append(division.lang)
     for name in document.catalogue.original_languages:
         code = code_of(name)
-        if code and all(existing != code for existing, _ in result):
-            result.append((code, "original"))
+        if code and code not in result:
+            result.append(code)
     return result
 
 
@@ -345,6 +343,7 @@ def _division(body, division: Division) -> None:
 
 _TOP_ROLES = {"fw", "head", "opener", "salute", "pagebreak"}
 _CLOSING_ROLES = {"signed", "dateline", "number"}
+_INLINE_CLOSING = {"signature": "signature", "signed": "signature", "dateline": "dateline", "number": "registration"}
 
 
 def _zones(blocks: tuple[Block, ...]) -> dict[str, list[Block]]:
@@ -377,7 +376,9 @@ def _top_block(div, block: Block) -> None:
 
 
 def _is_dated(block: Block) -> bool:
-    return any(isinstance(m.value, (TransmissionEvent, DateValue)) for m in block.spans)
+    """A transmission line, or a block that is mostly a date."""
+    dated = sum(m.end - m.start for m in block.spans if isinstance(m.value, DateValue))
+    return any(isinstance(m.value, TransmissionEvent) for m in block.spans) or dated >= 0.5 * len(block.text.strip())
 
 
 def _middle_block(parent, block: Block) -> None:
@@ -387,10 +388,12 @@ def _middle_block(parent, block: Block) -> None:
     if block.role == "distribution":
         _distribution_paragraph(parent, block)
         return
+    if block.role in _INLINE_CLOSING:
+        # a signature, dateline or number inside the text (a quoted telegram's own closing)
+        _inline(element(parent, "ab", type=_INLINE_CLOSING[block.role]), block)
+        return
     number = re.match(r"(\d{1,2})[.)]\s", block.text)
-    paragraph = element(parent, "p", n=number.group(1) if number else None,
-                        rend="signature" if block.role in _CLOSING_ROLES else None)
-    _inline(paragraph, block)
+    _inline(element(parent, "p", n=number.group(1) if number else None), block)
 
 
 def _bottom(div, blocks: list[Block]) -> None:
@@ -430,24 +433,37 @@ def _pagebreak(parent, block: Block) -> None:
     element(parent, "pb", n=page or re.sub(r"[^\w]", "", block.text) or None)
 
 
+_ITEM_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}\s*[.)]?\s*[-–—]?\s*)?(?:(?:to|for|для)\s+)?$", re.I)
+
+
 def _distribution_paragraph(parent, block: Block) -> None:
-    """A block holding a distribution: its items become a list inside the paragraph."""
-    paragraph = element(parent, "p")
+    """A block holding a distribution: its items become a list (inside a paragraph if text leads it)."""
     items = sorted((m for m in block.spans if isinstance(m.value, DistributionItem)), key=lambda m: m.start)
     others = [m for m in block.spans if not isinstance(m.value, DistributionItem)]
     if not items:
-        _inline(paragraph, block)
+        _inline(element(parent, "p"), block)
         return
     text = block.text
-    _fill(paragraph, text, 0, items[0].start, others)
-    listing = element(paragraph, "list", type="distribution")
+    starts = [_item_start(text, item.start, items[i - 1].end if i else 0) for i, item in enumerate(items)]
+    lead = text[:starts[0]]
+    holder = element(parent, "p") if lead.strip() else parent
+    if lead.strip():
+        _fill(holder, text, 0, starts[0], others)
+    listing = element(holder, "list", type="distribution")
     for position, item in enumerate(items):
-        end = items[position + 1].start if position + 1 < len(items) else len(text)
-        # the item keeps its separator (", ", newline) so no character is lost
+        end = starts[position + 1] if position + 1 < len(items) else len(text)
+        # the item keeps its list number and separator (", ", newline), so no character is lost
         node = element(listing, "item", n=str(item.value.n) if item.value.n is not None else None)
-        inner = [m for m in others if item.start <= m.start and m.end <= end]
-        _fill(node, text, item.start, end, inner, copies=item.value.copies)
+        _fill(node, text, starts[position], end, others, copies=item.value.copies)
         node.tail = "\n"
+
+
+def _item_start(text: str, start: int, floor: int) -> int:
+    """Where an item's line begins: its list number ("2. ") and "to" belong to it."""
+    lead = _ITEM_LEAD.search(text, floor, start)
+    if lead is None:
+        return start
+    return lead.start() + (1 if text[lead.start():lead.start() + 1] == "\n" else 0)
 
 
 def _fill(parent, text: str, start: int, end: int, spans: list[Match], copies: int | None = None) -> None:
