@@ -12,11 +12,11 @@ NAME = "flat"
 def score(text: str) -> float:
     if has_blank_paragraphs(text):
         return 0.0
-    value = 0.3
+    value = 0.0
     if re.search(r"^(Document Information|Author\(s\):|###|Associated Places)\s*$", text, re.M):
-        value += 0.4
+        value += 0.5
     if re.search(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\s*$", text[:3000], re.M):
-        value += 0.2
+        value += 0.4
     return min(value, 0.9)
 
 
