@@ -7,8 +7,6 @@ A failing document is reported and the others are still built.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,7 +18,9 @@ from .files import atomic_write, read_source
 from .validate import validate_tei_bytes
 
 SOURCE_SUFFIXES = (".txt",)
-ASSETS = Path(__file__).resolve().parent.parent / "xslt" / "html" / "assets"
+# Files the web edition needs beside its pages (copied to OUT/html/assets/).
+ASSETS = (Path(__file__).resolve().parent.parent / "xslt" / "html" / "edition.css",)
+SITE_TEI = "tei"          # the site carries its TEI files (OUT/html/tei/) for "Download TEI"
 
 
 @dataclass
@@ -73,9 +73,10 @@ def process(source: str, tei_dir: str, out_dir: str, document_id: str | None = N
         tei_path = Path(tei_dir) / f"{outcome.document_id}.xml"
         atomic_write(tei_path, tei)
         outcome.tei = str(tei_path)
+        atomic_write(Path(out_dir) / "html" / SITE_TEI / f"{outcome.document_id}.xml", tei)
         renderer = get_renderer()
         html_path = Path(out_dir) / "html" / f"{outcome.document_id}.html"
-        atomic_write(html_path, renderer.to_html(tei).encode("utf-8"))
+        atomic_write(html_path, renderer.to_html(tei, {"tei-base": f"{SITE_TEI}/"}).encode("utf-8"))
         text_path = Path(out_dir) / "text" / f"{outcome.document_id}.txt"
         atomic_write(text_path, renderer.to_text(tei).encode("utf-8"))
         outcome.outputs = [str(html_path), str(text_path)]
@@ -139,23 +140,15 @@ def _planned_ids(files: list[Path]) -> dict[str, str]:
 
 
 def _write_index(outcomes: list[Outcome], out_dir: str) -> None:
-    from .render import get_renderer
+    from .render import documents_xml, get_renderer
 
-    summaries = [o.summary for o in outcomes if o.summary]
-    documents = ("<ed:documents xmlns:ed=\"https://example.org/ns/edition\">" + "".join(summaries)
-                 + "</ed:documents>").encode("utf-8")
-    html = get_renderer().index_html(documents)
+    html = get_renderer().index_html(documents_xml(o.summary for o in outcomes if o.summary))
     atomic_write(Path(out_dir) / "html" / "index.html", html.encode("utf-8"))
 
 
 def _copy_assets(out_dir: str) -> None:
-    if not ASSETS.is_dir():
-        return
-    target = Path(out_dir) / "html" / "assets"
-    for asset in sorted(ASSETS.rglob("*")):
-        if asset.is_file():
-            destination = target / asset.relative_to(ASSETS)
-            atomic_write(destination, asset.read_bytes())
+    for asset in ASSETS:
+        atomic_write(Path(out_dir) / "html" / "assets" / asset.name, asset.read_bytes())
 
 
 def terminal_progress(done: int, total: int, outcome: Outcome) -> None:
@@ -170,4 +163,4 @@ def terminal_progress(done: int, total: int, outcome: Outcome) -> None:
         sys.stderr.write(f"{outcome.status}: {outcome.source}\n")
 
 
-__all__ = ["build", "discover", "process", "Outcome", "terminal_progress", "os", "shutil"]
+__all__ = ["build", "discover", "process", "Outcome", "terminal_progress"]

@@ -98,7 +98,8 @@ def check_rules(tree: etree._ElementTree, source: str) -> list[str]:
             problems.append(f"{source}:{witness.sourceline}:1: witness {witness.get('{http://www.w3.org/XML/1998/namespace}id')} "
                             "has no repository")
     title = " ".join(root.xpath("string(//tei:titleStmt/tei:title[@type='main'])", namespaces=NS).split())
-    header_numbers = set(root.xpath("//tei:idno[@type='cipher']/normalize-space()", namespaces=NS))
+    header_numbers = {" ".join("".join(n.itertext()).split()) for n in root.xpath("//tei:idno[@type='cipher']",
+                                                                               namespaces=NS)}
     for number in re.findall(r"\b(?:No\.|Nº|№|#)\s*(\d+)", title):
         if number not in header_numbers:
             problems.append(f"{source}:1:1: the title's number {number} is not encoded as idno type=\"cipher\"")
