@@ -7,6 +7,7 @@ A failing document is reported and the others are still built.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -103,7 +104,8 @@ def build(sources: list[str], tei_dir: str = "tei", out_dir: str = "output", job
     tasks = [(str(path), tei_dir, out_dir, ids.get(str(path))) for path in files]
     outcomes: list[Outcome] = []
     if jobs > 1 and len(tasks) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # spawn, not fork: a forked copy of a live Saxon (GraalVM) processor is not safe to use
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
             for outcome in pool.map(_process_args, tasks, chunksize=max(1, len(tasks) // (jobs * 8) or 1)):
                 outcomes.append(outcome)
                 if progress:

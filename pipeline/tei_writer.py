@@ -13,6 +13,7 @@ from lxml import etree
 from . import __version__
 from .inline import SpanNode, nest
 from .languages import code_of, label_of
+from .recognise.archives import repository_info
 from .model import (ArchivalRef, Block, DateValue, DistributionItem, DistributionTotal, Division, Document,
                     DocumentNumber, Editorial, Mark, Match, NameRef, TransmissionEvent)
 
@@ -136,7 +137,7 @@ def _header(root, document: Document, register) -> None:
         keywords = element(element(profile, "textClass"), "keywords")
         for term in ((catalogue.doc_type,) if catalogue.doc_type else ()) + catalogue.keywords:
             element(keywords, "term", term)
-    _corresp_desc(profile, document)
+    _corresp_desc(profile, document, register)
 
 
 def _title(title, text: str | None) -> None:
@@ -203,7 +204,7 @@ def _witness(list_wit, reference: ArchivalRef, number: int, register, title: str
     witness = element(list_wit, "witness", xml_id=f"w{number}")
     ms_desc = element(witness, "msDesc")
     identifier = element(ms_desc, "msIdentifier")
-    info = register.repository(reference.repository) if reference.repository else None
+    info = repository_info(reference.repository) if reference.repository else None
     if info and info.get("settlement"):
         element(identifier, "settlement", info["settlement"])
     if reference.repository or reference.repository_text:
@@ -242,7 +243,7 @@ def _languages(document: Document) -> list[str]:
     return result
 
 
-def _corresp_desc(profile, document: Document) -> None:
+def _corresp_desc(profile, document: Document, register) -> None:
     correspondents = document.correspondents
     events = {event.type: event for event in reversed(document.events)}
     replies = [n for n in document.numbers if n.type == "reply"]
@@ -257,8 +258,7 @@ def _corresp_desc(profile, document: Document) -> None:
             continue
         action = element(corresp, "correspAction", type=action_type)
         for person in people:
-            element(action, _NAME_ELEMENT[person.kind], person.key, ref=f"#{person.key}",
-                    type="pseudonym" if person.role == "pseudonym" else None)
+            element(action, _NAME_ELEMENT[person.kind], register.entry(person.key).name_en, ref=f"#{person.key}")
         if event is not None and event.date.when:
             element(action, "date", event.date.text, when=event.date.when)
     if replies:
@@ -292,34 +292,37 @@ def _standoff(root, document: Document, register) -> None:
             org_id = repository_id(witness_repository)
             if any(entry.id == org_id for entry in orgs):
                 continue
-            info = register.repository(witness_repository) or {}
+            info = repository_info(witness_repository) or {}
             org = element(listing, "org", xml_id=org_id)
             element(org, "orgName", witness_repository, type="abbreviation")
             if info.get("name"):
                 element(org, "orgName", info["name"], type="full", xml_lang="en")
-            if info.get("name_ru"):
-                element(org, "orgName", info["name_ru"], type="full", xml_lang="ru")
+            if info.get("name_original"):
+                element(org, "orgName", info["name_original"], type="full")
 
 
 def _register_entry(node, entry, name_element: str) -> None:
     element(node, name_element, entry.name_en, xml_lang="en", type="preferred")
-    if getattr(entry, "name_ru", None):
+    if entry.name_ru:
         element(node, name_element, entry.name_ru, xml_lang="ru", type="preferred")
-    seen = {entry.name_en, getattr(entry, "name_ru", None)}
-    for variant in getattr(entry, "variants", ()):
-        text = getattr(variant, "text", variant)
-        if text in seen:
+    seen = {entry.name_en, entry.name_ru}
+    for variant in entry.variants:
+        if variant.text in seen:
             continue
-        seen.add(text)
-        element(node, name_element, text, xml_lang=getattr(variant, "lang", None),
-                type="pseudonym" if getattr(variant, "type", None) == "pseudonym" else "variant")
+        seen.add(variant.text)
+        kind = "pseudonym" if variant.type == "pseudonym" else ("sic" if variant.sic else "variant")
+        element(node, name_element, variant.text, xml_lang=variant.lang, type=kind)
+    if entry.kind == "person" and (entry.birth or entry.death):
+        if entry.birth:
+            element(node, "birth", when=f"{entry.birth:04d}")
+        if entry.death:
+            element(node, "death", when=f"{entry.death:04d}")
     for kind in ("wikidata", "geonames", "viaf"):
-        value = getattr(entry, kind, None)
+        value = getattr(entry, kind)
         if value:
             element(node, "idno", value, type=kind)
-    note = getattr(entry, "note", None)
-    if note:
-        element(node, "note", note)
+    if entry.note:
+        element(node, "note", entry.note)
 
 
 # --------------------------------------------------------------------------- text

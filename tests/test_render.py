@@ -419,7 +419,7 @@ def test_html_timeline_in_time_order(renderer):
 
 def test_html_distribution_with_copies(renderer):
     _, tree = render_html(renderer, BILINGUAL)
-    lists = tree.xpath("//section[@class='distribution']//ol")
+    lists = tree.xpath("//section[@class='distribution']//ul")
     assert [ordered.get("lang") for ordered in lists] == ["ru", "en"]
     first = [text_of(item) for item in lists[0].xpath("li")]
     assert first[0].startswith("Тов. Сталину") and first[0].endswith("2 copies")

@@ -235,12 +235,13 @@
           <xsl:if test="count($lists) gt 1">
             <p class="list-label">{ed:division-heading(ancestor::tei:div[last()])}</p>
           </xsl:if>
-          <ol class="distribution-list">
+          <!-- items keep their numbers as written, so the list adds none -->
+          <ul class="distribution-list">
             <xsl:for-each select="ed:language-of(.)">
               <xsl:attribute name="lang" select="."/>
             </xsl:for-each>
             <xsl:apply-templates select="tei:item" mode="header"/>
-          </ol>
+          </ul>
         </xsl:for-each>
       </section>
     </xsl:if>
