@@ -19,6 +19,7 @@ _ADDRESS_WORDS = re.compile(
     r"\b(ambassador|sovambassador|совпосол|посол[уа]?|to comrade|to cde|for comrade|for cde|to comr|"
     r"тов\.|товарищу|для|from|to|for|destination|to whom|передано|передана|transmitted)\b", re.I)
 _HEADING_WORDS = re.compile(r"^(?:ciphered telegram|шифртелеграмма|cable|телеграмма|telegram)\b", re.I)
+_SALUTE = re.compile(r"^[\"“«]?\s*(?:dear|comrade|comrades|cde\.|cdes\.|comr\.|товарищ|товарищи|тов\.|уважаемый)\b", re.I)
 _SIGNED_PREFIX = re.compile(r"^(?:signed|подпись)\s*:\s*", re.I)
 
 
@@ -50,12 +51,12 @@ def _role(block: Block) -> str:
         return "dateline"
     if _is_number_line(text, spans):
         return "number"
+    if len(words) <= 8 and (text.rstrip('"”').endswith("!") or _SALUTE.match(text) and text.endswith((",", "!"))):
+        return "salute"
     if len(words) <= 10 and not text.endswith(":") and _ADDRESS_WORDS.search(text) and not _is_sentence(text):
         return "address"
     if _is_signature(text, spans, words):
         return "signed"
-    if len(words) <= 8 and text.endswith("!"):
-        return "salute"
     return "p"
 
 
@@ -105,6 +106,8 @@ def _is_apparatus(block: Block) -> bool:
     if any(isinstance(m.value, (Mark, TransmissionEvent)) or
            (isinstance(m.value, DocumentNumber) and m.value.type != "reply") for m in block.spans):
         return True
+    if len(words) <= 4 and _covered(text, block.spans, (NameRef,)) >= 0.6:
+        return True                                   # an office or addressee line: "Tenth Department"
     short = len(words) <= 10 and not _is_sentence(text)
     return short and (any(isinstance(m.value, (DateValue, DocumentNumber)) or
                           (isinstance(m.value, Editorial) and m.value.type == "spaced") for m in block.spans)

@@ -337,8 +337,7 @@ def _division(body, division: Division) -> None:
         _top_block(div, block)
     if not zones["middle"] and not zones["bottom"]:
         element(div, "p")
-    for block in zones["middle"]:
-        _middle_block(div, block)
+    _middle_blocks(div, zones["middle"])
     if not zones["middle"] and zones["bottom"]:
         element(div, "p")
     _bottom(div, zones["bottom"])
@@ -426,9 +425,34 @@ def _closer(div, blocks: list[Block]) -> None:
 
 
 def _postscript(div, blocks: list[Block]) -> None:
-    postscript = element(div, "postscript")
-    for block in blocks:
-        _middle_block(postscript, block)
+    _middle_blocks(element(div, "postscript"), blocks)
+
+
+def _middle_blocks(parent, blocks: list[Block]) -> None:
+    """Paragraph-level blocks; consecutive blocks that are only distribution items make one list."""
+    index = 0
+    while index < len(blocks):
+        run = index
+        while run < len(blocks) and _is_item_only(blocks[run]):
+            run += 1
+        if run - index >= 2:
+            listing = element(parent, "list", type="distribution")
+            for block in blocks[index:run]:
+                item = next(m for m in block.spans if isinstance(m.value, DistributionItem))
+                node = element(listing, "item", n=str(item.value.n) if item.value.n is not None else None)
+                _fill(node, block.text, 0, len(block.text),
+                      [m for m in block.spans if not isinstance(m.value, DistributionItem)], copies=item.value.copies)
+            index = run
+            continue
+        _middle_block(parent, blocks[index])
+        index += 1
+
+
+def _is_item_only(block: Block) -> bool:
+    """A block holding exactly one distribution item and, before it, at most its list number."""
+    items = [m for m in block.spans if isinstance(m.value, DistributionItem)]
+    return (block.role == "distribution" and len(items) == 1
+            and _item_start(block.text, items[0].start, 0) == 0 and "\n" not in block.text.strip())
 
 
 def _pagebreak(parent, block: Block) -> None:
@@ -454,11 +478,34 @@ def _distribution_paragraph(parent, block: Block) -> None:
         _fill(holder, text, 0, starts[0], others)
     listing = element(holder, "list", type="distribution")
     for position, item in enumerate(items):
-        end = starts[position + 1] if position + 1 < len(items) else len(text)
+        end = starts[position + 1] if position + 1 < len(items) else _line_end(text, item.end)
         # the item keeps its list number and separator (", ", newline), so no character is lost
         node = element(listing, "item", n=str(item.value.n) if item.value.n is not None else None)
         _fill(node, text, starts[position], end, others, copies=item.value.copies)
         node.tail = "\n"
+    rest = _line_end(text, items[-1].end)
+    if rest < len(text):
+        # text after the list's last line stays in the paragraph, after the list
+        if holder is parent:
+            holder = element(parent, "p")
+            _fill(holder, text, rest, len(text), others)
+        else:
+            _append_after(holder, listing, text, rest, others)
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
+def _append_after(holder, last, text: str, start: int, spans: list[Match]) -> None:
+    """Append text[start:] to ``holder`` after its child ``last``."""
+    inside = [Match(m.start - start, m.end - start, m.value) for m in spans if start <= m.start]
+    tail_holder = element(None, "seg")
+    _emit(tail_holder, text[start:], nest(len(text) - start, inside, _priority))
+    last.tail = (last.tail or "") + (tail_holder.text or "")
+    for child in list(tail_holder):
+        holder.append(child)
 
 
 def _item_start(text: str, start: int, floor: int) -> int:
