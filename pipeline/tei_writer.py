@@ -23,6 +23,7 @@ T = "{%s}" % TEI_NS
 XML_ID = "{%s}id" % XML_NS
 XML_LANG = "{%s}lang" % XML_NS
 
+_CORRESP_EVENTS = ("sent", "received", "transmitted")
 _NAME_ELEMENT = {"person": "persName", "place": "placeName", "org": "orgName"}
 _BRACKETED = {"supplied", "identification", "gloss", "sic", "note"}
 _BRACKETS = {("[", "]"): "brackets", ("(", ")"): "parentheses"}
@@ -232,7 +233,7 @@ def repository_id(abbreviation: str) -> str:
 
 def _languages(document: Document) -> list[str]:
     """Language codes: those of the texts in order, then original languages the export names but lacks."""
-    result: list[str] = []
+    result: list[str] = [] if document.divisions else ["en"]   # the placeholder div written for no text
     for division in document.divisions:
         if division.lang not in result:
             result.append(division.lang)
@@ -245,7 +246,7 @@ def _languages(document: Document) -> list[str]:
 
 def _corresp_desc(profile, document: Document, register) -> None:
     correspondents = document.correspondents
-    events = {event.type: event for event in reversed(document.events)}
+    events = {event.type: event for event in reversed(document.events) if event.type in _CORRESP_EVENTS}
     replies = [n for n in document.numbers if n.type == "reply"]
     if not (correspondents.senders or correspondents.recipients or correspondents.intermediaries or events):
         return
@@ -402,7 +403,9 @@ def _bottom(div, blocks: list[Block]) -> None:
     group: list[Block] = []
     closing = None
     for block in blocks + [None]:
-        is_closing = block is not None and block.role in _CLOSING_ROLES
+        # a page break joins whatever group it stands in (a postscript of only a pb is not TEI)
+        is_closing = block is not None and (block.role in _CLOSING_ROLES or
+                                            (block.role == "pagebreak" and closing is not False))
         if block is None or (closing is not None and is_closing != closing):
             if group:
                 (_closer if closing else _postscript)(div, group)
@@ -415,7 +418,9 @@ def _bottom(div, blocks: list[Block]) -> None:
 def _closer(div, blocks: list[Block]) -> None:
     closer = element(div, "closer")
     for block in blocks:
-        if block.role == "signed":
+        if block.role == "pagebreak":
+            _pagebreak(closer, block)
+        elif block.role == "signed":
             _inline(element(closer, "signed"), block)
         elif block.role == "dateline":
             _inline(element(closer, "dateline"), block)
@@ -579,7 +584,7 @@ def _span_element(parent, text: str, node: SpanNode):
         created = element(parent, _NAME_ELEMENT.get(value.kind, "name"), ref=f"#{value.key}",
                           type="pseudonym" if value.role == "pseudonym" else None)
     elif isinstance(value, DocumentNumber):
-        if value.type == "copy" and value.value.isdigit():
+        if value.type == "copy" and re.fullmatch(r"[0-9]+", value.value):
             created = element(parent, "num", type="copy", value=value.value)
         else:
             created = element(parent, "idno", type=value.type)
