@@ -106,8 +106,8 @@ CASES = [
      [ref("RGASPI, fond 558, no opis given, delo 334, list 12", "RGASPI", "558", None, "334", None, "12", "12",
           "list 12", note="no opis given")]),
     # --- inside prose --------------------------------------------------------
-    ("The document, from the Russian Presidential Archives, was given by Russian President Boris Yeltsin "
-     "to the South Korean President. A copy was subsequently found in RGASPI, f. 558, op. 11, d. 334, ll.0055.",
+    ("A photocopy of this cable, held in the Russian Presidential Archives, was handed over in the 1990s "
+     "to a foreign government. A copy was later located in RGASPI, f. 558, op. 11, d. 334, ll.0055.",
      [ref("RGASPI, f. 558, op. 11, d. 334, ll.0055", "RGASPI", "558", "11", "334", None, "0055", "0055",
           "ll.0055")]),
     ("Russian Presidential Archive, fond 45, opis 1, delo 329, listy 29-38",
@@ -174,10 +174,10 @@ CASES = [
     ("Translated by Gary Goldberg.", []),
     ("Reprinted in Sovetsko-Kitaiskie Otnosheniia, Vol. 5, Book 1 (Moscow, 2005), p. 378.", []),
     ("Zhongyang dang'anguan (Central Archives), eds., Zhou Enlai wengao, vol. 7 (Beijing, 2018), 37-39.", []),
-    ("The document, from the Russian Presidential Archives, was given to the South Korean Embassy.", []),
+    ("A copy from the Russian Presidential Archives was handed over to an embassy.", []),
     ("Comrade F. Kuznetsov and D. Shepilov met on 5 July.", []),
     ("Ф. Кузнецов, Д. Шепилов", []),
-    ("I visited Kim Il Sung and communicated to him that Comrade Stalin has agreed to receive him.", []),
+    ("I called on Kim Il Sung and told him that the plane would be ready on Friday.", []),
     ("", []),
 ]
 

@@ -12,7 +12,7 @@ the next reference stays outside.  Every value is kept as written ("059a",
 A reference starts only at a known repository name or at a fond marker
 ("f. 558, op. 11 …"): page numbers of printed books ("Reprinted in …, p. 378"),
 translator names and other prose never start one.  A full repository name in
-prose ("from the Russian Presidential Archives, was given …") counts only when
+prose ("a copy held in the Russian Presidential Archives was handed over …") counts only when
 shelf-mark parts or a bracketed abbreviation follow it.  The module never
 rewrites text and never guesses: a part the source does not give stays
 ``None``.

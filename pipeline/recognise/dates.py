@@ -4,7 +4,7 @@ Covers English and Russian forms: "July 5, 1950", "5 July 1950", "1 октябр
 1950 г.", "5.7.50г.", "1.X..50 г." (Roman months), "13/5-50", "10/09/50"
 (US order in English exports), "13.June.1951", "2011-11-20", and date-times
 with the time before or after the date: "23.45 5.7.50г.", "Sent 03:15\\n13.7.50",
-"4:10 am, 14 May 1950", "1.X.50г. в 3ч.00м.", "19 hours 50 minutes 28.10.1950",
+"3:20 am, 9 June 1950", "1.X.50г. в 3ч.00м.", "19 hours 50 minutes 28.10.1950",
 "13.6.51 at 22:00", "0020 2 September".
 
 Readings are ISO 8601 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
@@ -236,7 +236,7 @@ def separator_patterns() -> dict[str, re.Pattern[str]]:
         "date-time": re.compile(
             r"[ \t]*,?[ \t]*(?P<break>\r?\n[ \t]*)?(?:(?P<connector>(?i:" + date_then_time + r"))" + NO_WORD_AFTER + r"[ \t]+)?"
         ),
-        # "4:10 am, 14 May 1950", "Sent 03:15\n13.7.50", "at 7:05 on 10 October"
+        # "3:20 am, 9 June 1950", "Sent 03:15\n13.7.50", "at 7:05 on 10 October"
         "time-date": re.compile(
             r"[ \t]*,?[ \t]*(?P<break>\r?\n[ \t]*)?(?:(?P<connector>(?i:" + time_then_date + r"))" + NO_WORD_AFTER + r"[ \t]+)?"
         ),

@@ -1,11 +1,11 @@
 """Transmission times: the moments of a telegram's own life (sent, received, transmitted …) found after their labels.
 
 Only a date or time that follows a transmission label becomes an event:
-"Поступила: 23.45 5.7.50г.", "Sent by wire on 10/09/50 at 7:05 a.m.",
-"Deciphered by Morozov on …", "Typed by Plyvkina\\nat 0230 2 September",
+"Поступила: 21.10 3.8.50г.", "Sent by wire on 10/12/50 at 6:40 a.m.",
+"Deciphered by Lavrov on …", "Typed by Fedotova\\nat 0150 4 October",
 "Передано т. Булганину.\\n1.X.50г. в 3ч.00м.", "Verified by Shift Chief
-Sadov[in] 0350".  Dates and times in prose ("On March 24 I visited",
-"13.6.51 at 22:00 Beijing time I received …") are never events.  The span is
+Lavrov 0410".  Dates and times in prose ("On March 24 I visited",
+"14.7.51 at 21:00 local time the ambassador handed me …") are never events.  The span is
 the date/time expression only; the label and any "by …"/"to …" phrase stay
 outside it.  An empty label ("Передана:") gives no event.  Labels and their
 phrase words are data (``pipeline/data/dates.toml``, section ``transmission``).
