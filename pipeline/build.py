@@ -52,8 +52,8 @@ def discover(paths: list[str]) -> list[Path]:
     return found
 
 
-def convert_source(path: Path) -> tuple[bytes, str, tuple[str, ...]]:
-    conversion = convert_text(read_source(path), str(path))
+def convert_source(path: Path, identifier: str | None = None) -> tuple[bytes, str, tuple[str, ...]]:
+    conversion = convert_text(read_source(path), str(path), identifier=identifier)
     return conversion.tei, conversion.document_id, conversion.warnings
 
 
@@ -63,10 +63,7 @@ def process(source: str, tei_dir: str, out_dir: str, document_id: str | None = N
 
     outcome = Outcome(source=source)
     try:
-        tei, converted_id, warnings = convert_source(Path(source))
-        outcome.document_id = document_id or converted_id
-        if document_id and document_id != converted_id:
-            tei = tei.replace(f'xml:id="{converted_id}"'.encode(), f'xml:id="{document_id}"'.encode(), 1)
+        tei, outcome.document_id, warnings = convert_source(Path(source), document_id)
         outcome.messages += list(warnings)
         problems = validate_tei_bytes(tei, source)
         if problems:

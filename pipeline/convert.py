@@ -29,9 +29,11 @@ def read_document(text: str, source: str, layout: str | None = None) -> Document
     return reader.read(text, source)
 
 
-def convert_text(text: str, source: str, layout: str | None = None) -> Conversion:
+def convert_text(text: str, source: str, layout: str | None = None, identifier: str | None = None) -> Conversion:
+    """``identifier`` replaces the derived document id (the build uses it to keep duplicate ids apart)."""
     document = enrich(divide(read_document(text, source, layout)))
-    root = write_tei(document, load_register())
+    identifier = identifier or document_id(document)
+    root = write_tei(document, load_register(), identifier)
     missing = missing_words(text, document, root)
     if missing:
         shown = " ".join(sorted(missing)[:8])
@@ -39,7 +41,7 @@ def convert_text(text: str, source: str, layout: str | None = None) -> Conversio
     warnings = list(document.warnings)
     if document.residue:
         warnings.append(f"{len(document.residue)} stray passage(s) kept as notes (type residue)")
-    return Conversion(document, serialise(root), document_id(document), tuple(warnings))
+    return Conversion(document, serialise(root), identifier, tuple(warnings))
 
 
 def tei_words(root: etree._Element) -> Counter:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .model import (ArchivalRef, Block, Correspondents, DistributionItem, DistributionTotal, Division, Document,
-                    DocumentNumber, Editorial, Match, NameRef, TransmissionEvent)
+                    DocumentNumber, Match, NameRef, TransmissionEvent)
 from .recognise.archives import find_archival_refs
 from .recognise.correspondents import parse_title
 from .recognise.dates import find_dates
@@ -143,5 +143,3 @@ def _distribution_discrepancies(divisions: tuple[Division, ...]) -> list[str]:
                          f"({division.lang} text). Both are kept as written.")
     return notes
 
-
-__all__ = ["enrich", "Editorial"]

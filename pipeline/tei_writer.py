@@ -43,7 +43,7 @@ def _attribute_name(key: str) -> str:
         return XML_ID
     if key == "xml_lang":
         return XML_LANG
-    return key.rstrip("_").replace("_", "-") if key not in ("from_",) else "from"
+    return key.rstrip("_").replace("_", "-")          # from_ → from, …
 
 
 def document_id(document: Document) -> str:
@@ -56,9 +56,9 @@ def document_id(document: Document) -> str:
 
 
 # ---------------------------------------------------------------------------
-def write_tei(document: Document, register) -> etree._Element:
-    """The TEI element tree of one document."""
-    root = element(None, "TEI", xml_id=document_id(document), xml_lang="en")
+def write_tei(document: Document, register, identifier: str | None = None) -> etree._Element:
+    """The TEI element tree of one document (``identifier`` overrides the derived id)."""
+    root = element(None, "TEI", xml_id=identifier or document_id(document), xml_lang="en")
     _header(root, document, register)
     _standoff(root, document, register)
     text = element(root, "text")
@@ -331,9 +331,6 @@ def _division(body, division: Division) -> None:
     div = element(body, "div", type=division.type, xml_lang=division.lang,
                   n=str(division.n) if division.n is not None else None)
     zones = _zones(division.blocks)
-    if not zones["middle"]:
-        # a div needs at least one paragraph-level element
-        zones["middle"] = []
     for block in zones["top"]:
         _top_block(div, block)
     if not zones["middle"] and not zones["bottom"]:

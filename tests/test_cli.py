@@ -93,3 +93,15 @@ def test_usage_errors_exit_2():
     with pytest.raises(SystemExit) as exit_info:
         main(["render"])
     assert exit_info.value.code == 2
+
+
+def test_two_sources_with_one_record_id_are_both_built(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    sample = SOURCES / "01_markdown-ru-en-rolling-stock.txt"
+    shutil.copy(sample, sources / "a.txt")
+    shutil.copy(sample, sources / "b.txt")
+    assert main(["build", str(sources), "--tei-dir", str(tmp_path / "tei"), "--out", str(tmp_path / "out")]) == 0
+    second = tmp_path / "tei" / "wca-900101-2.xml"
+    assert (tmp_path / "tei" / "wca-900101.xml").is_file() and second.is_file()
+    assert b'xml:id="wca-900101-2"' in second.read_bytes()

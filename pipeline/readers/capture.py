@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Block, Document
 from ..recognise.dates import parse_date
-from .common import Line, blocks_from_lines, is_blank, split_lines
+from .common import blocks_from_lines, is_blank, split_lines
 from .fields import FieldCollector, date_and_title, is_chrome_line, is_funding_line, parse_tail, tail_start
 
 # How far down the date line may stand (stray lines from another record precede it).
@@ -100,5 +100,3 @@ def has_blank_paragraphs(text: str) -> bool:
     blanks = sum(1 for line in lines[1:-1] if is_blank(line))
     return blanks >= max(3, len(lines) // 10)
 
-
-__all__ = ["read_capture", "has_blank_paragraphs", "Line"]

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from ..model import Block, Catalogue
 from ..recognise.dates import parse_date
-from .common import Line, blocks_from_lines, find_url, is_blank, join_block_lines, record_id_from_url, unwrap_markdown_url
+from .common import Line, blocks_from_lines, find_url, is_blank, record_id_from_url
 
 
 @cache
@@ -203,9 +203,3 @@ def tail_start(lines: list[Line], start: int) -> int | None:
             return index
     return None
 
-
-__all__ = [
-    "FieldCollector", "field_of_label", "is_chrome_line", "is_funding_line", "looks_like_contents",
-    "contents_entries", "date_and_title", "parse_tail", "tail_start", "translators_of", "unwrap_markdown_url",
-    "join_block_lines", "replace",
-]

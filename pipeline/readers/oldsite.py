@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Document
-from .common import blocks_from_lines, is_blank, split_lines
-from .fields import FieldCollector, is_chrome_line, looks_like_contents, contents_entries
+from .common import blocks_from_lines, split_lines
+from .fields import FieldCollector, is_chrome_line, looks_like_contents
 from .capture import _is_catalogue_date
 
 NAME = "oldsite"
@@ -74,5 +74,3 @@ def read(text: str, source: str) -> Document:
         chrome=tuple(collector.chrome),
     )
 
-
-__all__ = ["read", "score", "NAME", "is_blank", "contents_entries"]
