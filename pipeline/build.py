@@ -1,4 +1,4 @@
-"""The build: discover sources → convert → validate → write TEI → render HTML and text → index → report.
+"""The build: discover sources → convert → validate → write TEI → output stages (per document, then collection) → report.
 
 Work per document runs in worker processes (``--jobs``); each worker
 compiles schemas and stylesheets once.  Every file is written atomically.
@@ -16,12 +16,10 @@ from pathlib import Path
 from .convert import convert_text
 from .errors import EditionError
 from .files import atomic_write, read_source
+from .stages import CollectionContext, DocumentContext, Record, stages
 from .validate import validate_tei_bytes
 
 SOURCE_SUFFIXES = (".txt",)
-# Files the web edition needs beside its pages (copied to OUT/html/assets/).
-ASSETS = (Path(__file__).resolve().parent.parent / "xslt" / "html" / "edition.css",)
-SITE_TEI = "tei"          # the site carries its TEI files (OUT/html/tei/) for "Download TEI"
 
 
 @dataclass
@@ -32,8 +30,7 @@ class Outcome:
     outputs: list[str] = field(default_factory=list)
     status: str = "ok"
     messages: list[str] = field(default_factory=list)
-    summary: str | None = None
-    date: str | None = None
+    fragments: dict[str, str] = field(default_factory=dict)
 
     def as_report(self) -> dict:
         return {"source": self.source, "document_id": self.document_id, "tei": self.tei,
@@ -58,7 +55,7 @@ def convert_source(path: Path, identifier: str | None = None) -> tuple[bytes, st
 
 
 def process(source: str, tei_dir: str, out_dir: str, document_id: str | None = None) -> Outcome:
-    """Everything for one source, in a worker process."""
+    """Everything for one source, in a worker process: convert, validate, write TEI, run the stages."""
     from .render import get_renderer
 
     outcome = Outcome(source=source)
@@ -71,14 +68,13 @@ def process(source: str, tei_dir: str, out_dir: str, document_id: str | None = N
         tei_path = Path(tei_dir) / f"{outcome.document_id}.xml"
         atomic_write(tei_path, tei)
         outcome.tei = str(tei_path)
-        atomic_write(Path(out_dir) / "html" / SITE_TEI / f"{outcome.document_id}.xml", tei)
-        renderer = get_renderer()
-        html_path = Path(out_dir) / "html" / f"{outcome.document_id}.html"
-        atomic_write(html_path, renderer.to_html(tei, {"tei-base": f"{SITE_TEI}/"}).encode("utf-8"))
-        text_path = Path(out_dir) / "text" / f"{outcome.document_id}.txt"
-        atomic_write(text_path, renderer.to_text(tei).encode("utf-8"))
-        outcome.outputs = [str(html_path), str(text_path)]
-        outcome.summary = renderer.summary(tei)
+        context = DocumentContext(outcome.document_id, tei, tei_path, Path(out_dir), get_renderer())
+        for stage in stages():
+            if stage.document is not None:
+                fragment = stage.document(context)
+                if fragment is not None:
+                    outcome.fragments[stage.name] = fragment
+        outcome.outputs = [str(path) for path in context.written]
         if outcome.messages:
             outcome.status = "warning"
     except EditionError as error:
@@ -112,12 +108,21 @@ def build(sources: list[str], tei_dir: str = "tei", out_dir: str = "output", job
             outcomes.append(_process_args(task))
             if progress:
                 progress(len(outcomes), len(tasks), outcomes[-1])
-    _write_index(outcomes, out_dir)
-    _copy_assets(out_dir)
+    collect(outcomes, Path(tei_dir), Path(out_dir))
     report = {"documents": [o.as_report() for o in outcomes],
               "counts": {status: sum(1 for o in outcomes if o.status == status) for status in ("ok", "warning", "error")}}
     atomic_write(Path(out_dir) / "report.json", json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
     return outcomes
+
+
+def collect(outcomes: list[Outcome], tei_dir: Path, out_dir: Path) -> None:
+    """The edition-wide outputs of every stage, from the documents that were built."""
+    records = [Record(o.document_id, Path(o.tei), o.source, o.fragments)
+               for o in outcomes if o.status != "error" and o.document_id and o.tei]
+    context = CollectionContext(records, out_dir, tei_dir)
+    for stage in stages():
+        if stage.collect is not None:
+            stage.collect(context)
 
 
 def _planned_ids(files: list[Path]) -> dict[str, str]:
@@ -136,18 +141,6 @@ def _planned_ids(files: list[Path]) -> dict[str, str]:
         if used[identifier] > 1:
             planned[str(path)] = f"{identifier}-{used[identifier]}"
     return planned
-
-
-def _write_index(outcomes: list[Outcome], out_dir: str) -> None:
-    from .render import documents_xml, get_renderer
-
-    html = get_renderer().index_html(documents_xml(o.summary for o in outcomes if o.summary))
-    atomic_write(Path(out_dir) / "html" / "index.html", html.encode("utf-8"))
-
-
-def _copy_assets(out_dir: str) -> None:
-    for asset in ASSETS:
-        atomic_write(Path(out_dir) / "html" / "assets" / asset.name, asset.read_bytes())
 
 
 def terminal_progress(done: int, total: int, outcome: Outcome) -> None:
