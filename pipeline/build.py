@@ -15,12 +15,9 @@ from pathlib import Path
 
 from .convert import convert_text
 from .errors import EditionError
-from .files import atomic_write, read_source
+from .files import atomic_write, discover, read_source
 from .stages import CollectionContext, DocumentContext, Record, stages
 from .validate import validate_tei_bytes
-
-SOURCE_SUFFIXES = (".txt",)
-
 
 @dataclass
 class Outcome:
@@ -35,18 +32,6 @@ class Outcome:
     def as_report(self) -> dict:
         return {"source": self.source, "document_id": self.document_id, "tei": self.tei,
                 "outputs": self.outputs, "status": self.status, "messages": self.messages}
-
-
-def discover(paths: list[str]) -> list[Path]:
-    """Source files named or found (recursively, sorted) in the folders named."""
-    found: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
-        else:
-            found.append(path)
-    return found
 
 
 def convert_source(path: Path, identifier: str | None = None) -> tuple[bytes, str, tuple[str, ...]]:
@@ -155,4 +140,4 @@ def terminal_progress(done: int, total: int, outcome: Outcome) -> None:
         sys.stderr.write(f"{outcome.status}: {outcome.source}\n")
 
 
-__all__ = ["build", "discover", "process", "Outcome", "terminal_progress"]
+__all__ = ["build", "process", "Outcome", "terminal_progress"]

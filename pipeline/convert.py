@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -24,13 +25,31 @@ class Conversion:
     warnings: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What the build must know of a source before converting any: its id and its own cipher numbers."""
+
+    document_id: str
+    cipher_numbers: tuple[str, ...] = ()
+
+
+def plan_text(text: str, source: str, layout: str | None = None) -> Plan:
+    """The cheap pre-pass over one source (duplicate ids, links between telegrams of the corpus)."""
+    return Plan(document_id(read_document(text, source, layout)))
+
+
 def read_document(text: str, source: str, layout: str | None = None) -> Document:
     reader = reader_named(layout) if layout else detect(text)
     return reader.read(text, source)
 
 
-def convert_text(text: str, source: str, layout: str | None = None, identifier: str | None = None) -> Conversion:
-    """``identifier`` replaces the derived document id (the build uses it to keep duplicate ids apart)."""
+def convert_text(text: str, source: str, layout: str | None = None, identifier: str | None = None,
+                 corpus: Mapping[str, str] | None = None) -> Conversion:
+    """``identifier`` replaces the derived document id (the build uses it to keep duplicate ids apart).
+
+    ``corpus`` maps cipher numbers to the ids of the corpus documents that carry them (from
+    ``plan_text``), so that references to earlier telegrams can link to them.
+    """
     document = enrich(divide(read_document(text, source, layout)))
     identifier = identifier or document_id(document)
     root = write_tei(document, load_register(), identifier)

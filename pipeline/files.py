@@ -7,6 +7,20 @@ from pathlib import Path
 
 from .errors import EditionError
 
+SOURCE_SUFFIXES = (".txt",)
+
+
+def discover(paths: list[str]) -> list[Path]:
+    """Source files named or found (recursively, sorted) in the folders named."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
 
 def read_source(path: Path) -> str:
     """The text of a source export (UTF-8, with or without BOM); line ends normalised to ``\\n``."""
