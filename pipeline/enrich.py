@@ -10,13 +10,14 @@ from dataclasses import replace
 
 from .model import (ArchivalRef, Block, Correspondents, DistributionItem, DistributionTotal, Division, Document,
                     DocumentNumber, Match, NameRef, TransmissionEvent)
-from .recognise.archives import find_archival_refs
+from .recognise.addressing import Addressing, find_addressing
+from .recognise.archives import find_archival_refs, find_repository_mentions
 from .recognise.correspondents import parse_title
 from .recognise.dates import find_dates
 from .recognise.distribution import distribution_summary, find_distribution
 from .recognise.editorial import find_editorial
 from .recognise.marks import find_marks
-from .recognise.names import find_names
+from .recognise.names import find_names, find_unknown_names
 from .recognise.numbers import find_numbers, find_title_numbers
 from .recognise.times import find_transmission_events
 from .structure import assign_roles
@@ -31,12 +32,17 @@ def enrich(document: Document) -> Document:
     divisions = tuple(_enrich_division(d, year, day) for d in document.divisions)
     divisions = tuple(replace(d, blocks=assign_roles(d.blocks)) for d in divisions)
 
+    title_numbers = [m.value for m in find_title_numbers(catalogue.title or "")]
+    divisions = _title_ciphers_in_text(divisions, {n.value for n in title_numbers if n.type == "cipher"})
     spans = [m for d in divisions for b in d.blocks for m in b.spans]
     witnesses = _witnesses(catalogue.citation, catalogue.source_note)
-    title_numbers = [m.value for m in find_title_numbers(catalogue.title or "")]
     text_numbers = [m.value for m in spans if isinstance(m.value, DocumentNumber)]
     events = _unique([m.value for m in spans if isinstance(m.value, TransmissionEvent) and m.value.date.when])
     correspondents = parse_title(catalogue.title) if catalogue.title else Correspondents()
+    # "to Cde. Molotov" in a distribution list is a copy's recipient, not an address
+    addressed = (b.text for d in divisions for b in d.blocks
+                 if not any(isinstance(m.value, (DistributionItem, DistributionTotal)) for m in b.spans))
+    correspondents = _with_addressing(correspondents, find_addressing(addressed))
     names = {m.value.key for m in spans if isinstance(m.value, NameRef)}
     names |= {n.key for group in (correspondents.senders, correspondents.recipients, correspondents.intermediaries)
               for n in group}
@@ -48,6 +54,7 @@ def enrich(document: Document) -> Document:
         events=tuple(events),
         correspondents=correspondents,
         names=tuple(sorted(names)),
+        unknown_names=_unknown_names(divisions),
         discrepancies=tuple(_number_discrepancies(title_numbers, text_numbers) + _distribution_discrepancies(divisions)),
     )
 
@@ -105,7 +112,57 @@ def _witnesses(*texts: str | None) -> tuple[ArchivalRef, ...]:
                 continue
             keys.add(key)
             found.append(reference)
+    named = {reference.repository for reference in found}
+    for text in texts:
+        for match in find_repository_mentions(text or ""):
+            if match.value.repository not in named:
+                named.add(match.value.repository)
+                found.append(match.value)
     return tuple(found)
+
+
+def _title_ciphers_in_text(divisions: tuple[Division, ...], ciphers: set[str]) -> tuple[Division, ...]:
+    """A plain signed number ("No. 26044") that repeats the title's cipher number is that cipher number."""
+    if not ciphers:
+        return divisions
+
+    def retyped(match: Match) -> Match:
+        value = match.value
+        if isinstance(value, DocumentNumber) and value.type == "registration" and value.value in ciphers:
+            return Match(match.start, match.end, DocumentNumber(type="cipher", value=value.value))
+        return match
+
+    return tuple(replace(d, blocks=tuple(replace(b, spans=tuple(retyped(m) for m in b.spans)) for b in d.blocks))
+                 for d in divisions)
+
+
+def _with_addressing(correspondents: Correspondents, addressing: Addressing) -> Correspondents:
+    """Complete the title's correspondents with what the telegram's own address lines say.
+
+    Where the title names no person as recipient ("to the Soviet Ambassador in
+    Peking"), the persons the text asks to pass the message to are the recipients.
+    A person the telegram is addressed to, or was transmitted through, who is
+    neither sender nor recipient carried it: an intermediary.
+    """
+    recipients = list(correspondents.recipients)
+    title_names_recipient = any(r.kind != "place" for r in recipients)
+    if not title_names_recipient:
+        recipients += [r for r in addressing.passed_to if r.key not in {x.key for x in recipients}]
+    candidates = list(addressing.transmitted_to)
+    if title_names_recipient or addressing.passed_to:
+        candidates += addressing.addressees
+    taken = {r.key for r in recipients} | {s.key for s in correspondents.senders}
+    intermediaries = list(correspondents.intermediaries)
+    for candidate in candidates:
+        if candidate.kind == "person" and candidate.key not in taken | {i.key for i in intermediaries}:
+            intermediaries.append(candidate)
+    return replace(correspondents, recipients=tuple(recipients), intermediaries=tuple(intermediaries))
+
+
+def _unknown_names(divisions: tuple[Division, ...]) -> tuple[str, ...]:
+    """Personal-looking names of the texts that the register does not know, sorted, each once."""
+    return tuple(sorted({name for division in divisions for block in division.blocks
+                         for name in find_unknown_names(block.text)}))
 
 
 def _strip_zeros(value: str | None) -> str | None:

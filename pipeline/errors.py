@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 class EditionError(Exception):
-    """A problem a user can act on, reported as ``path:line: message``."""
+    """A problem a user can act on, reported as ``path:line: message`` — always on one line."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None):
         super().__init__(message)
@@ -15,4 +15,10 @@ class EditionError(Exception):
         where = self.path or "<input>"
         if self.line is not None:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.message}"
+        # Messages quoting parsers (Saxon, libxml2) may span lines; a report line must not.
+        return f"{one_line(where)}: {one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with every line break (and run of white space around it) made one space."""
+    return " ".join(text.split()) if any(c in text for c in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") else text

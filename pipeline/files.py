@@ -1,43 +1,75 @@
 """Reading sources and writing outputs safely: atomic writes, clear errors for unreadable input."""
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .errors import EditionError
+from .text_input import SourceText, max_bytes, source_text
 
 SOURCE_SUFFIXES = (".txt",)
 
 
 def discover(paths: list[str]) -> list[Path]:
-    """Source files named or found (recursively, sorted) in the folders named."""
+    """Source files named or found (recursively, sorted) in the folders named.
+
+    Inside folders every ``.txt`` entry but a folder is kept — a broken link,
+    a link loop, a pipe — so that reading it reports the problem instead of
+    skipping it silently.
+    """
     found: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and not p.is_dir())
         else:
             found.append(path)
     return found
 
 
-def read_source(path: Path) -> str:
-    """The text of a source export (UTF-8, with or without BOM); line ends normalised to ``\\n``."""
+def read_source(path: Path) -> SourceText:
+    """The cleaned text of a source export (see ``pipeline.text_input``), with its reading warnings in ``.notes``.
+
+    Refused with an EditionError naming the file: anything but a regular file,
+    a file above the size limit, binary data, text whose encoding cannot be
+    told, and files with no text.
+    """
+    return source_text(read_bytes_bounded(Path(path)), str(path))
+
+
+def read_bytes_bounded(path: Path) -> bytes:
+    """The bytes of a regular file no larger than the limit in pipeline/data/input.toml."""
+    limit = max_bytes()
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise EditionError("is a directory, not a text export", str(path)) from None
+        status = path.stat()
     except OSError as error:
-        raise EditionError(f"cannot read: {error.strerror or error}", str(path)) from None
+        raise EditionError(_os_problem(error), str(path)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise EditionError("is a directory, not a text export", str(path))
+    if not stat.S_ISREG(status.st_mode):
+        raise EditionError("not a regular file (a pipe, socket or device): refused", str(path))
+    if status.st_size > limit:
+        raise EditionError(f"too large: {status.st_size:,} bytes, the limit is {limit:,} bytes per export "
+                           "(pipeline/data/input.toml)", str(path))
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise EditionError("not valid UTF-8 text", str(path), line) from None
-    if not text.strip():
-        raise EditionError("empty file: no text to convert", str(path))
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        raise EditionError(_os_problem(error), str(path)) from None
+    if len(data) > limit:  # grew while we looked
+        raise EditionError(f"too large: more than {limit:,} bytes per export", str(path))
+    return data
+
+
+def _os_problem(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "cannot read: symbolic link loop"
+    if error.errno == errno.ENOENT:
+        return "cannot read: no such file (or a broken link)"
+    return f"cannot read: {error.strerror or error}"
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -25,6 +25,7 @@ from pipeline.errors import EditionError
 
 XSLT_DIRECTORY = Path(__file__).resolve().parent.parent / "xslt"
 EDITION_NAMESPACE = "https://example.org/ns/edition"
+ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 STYLESHEET_PATH = XSLT_DIRECTORY / "html" / "edition.css"
 
 ParameterValue = str | int | bool
@@ -48,7 +49,21 @@ OUTPUTS: dict[str, Output] = {
 # Stylesheets of the edition as a whole (not one file per document).
 COLLECTION_STYLESHEETS: dict[str, Output] = {
     "summary": Output("summary.xsl", ".xml", "the facts of one document for the index"),
+    # Exchange exports (pipeline/exports.py); "frame" stylesheets are called by their initial template.
+    "cmif": Output("exports/cmif.xsl", ".xml", "frame of the CMIF file"),
+    "cmif-entry": Output("exports/cmif-entry.xsl", ".xml", "one document's correspDesc for CMIF"),
+    "corpus": Output("exports/corpus.xsl", ".xml", "frame of the teiCorpus file"),
+    "corpus-member": Output("exports/corpus-member.xsl", ".xml", "one document with corpus-unique ids"),
+    "csv-row": Output("exports/csv-row.xsl", ".csv", "one document's CSV row; header row by initial template"),
+    "json-row": Output("exports/json-row.xsl", ".json", "one document's object for documents.json"),
+    "dts-resource": Output("exports/dts-resource.xsl", ".json", "one document as a DTS Resource"),
+    "dts-collection": Output("exports/dts-collection.xsl", ".json", "DTS entry point and collection pages"),
     "index": Output("html/index.xsl", ".html", "the list of all documents"),
+    "registers": Output("html/registers.xsl", ".html", "a register page (persons, places, organisations)"),
+    "search": Output("html/search.xsl", ".html", "the search page (Pagefind)"),
+    "print-document": Output("print/document.xsl", ".xml", "one document's part of the printed volume"),
+    "print-volume": Output("print/volume.xsl", ".html", "the printed volume as HTML for paged media"),
+    "text-volume": Output("print/text-volume.xsl", ".txt", "the whole-corpus plain-text volume"),
 }
 
 
@@ -67,7 +82,11 @@ def saxon_processor() -> Any:
         if process_id not in _processors:
             from saxonche import PySaxonProcessor
 
-            _processors[process_id] = PySaxonProcessor(license=False)
+            processor = PySaxonProcessor(license=False)
+            # No network, ever: stylesheets, documents and entities may only come from local files.
+            # (Set once, before anything is compiled: Saxon does not relax it later.)
+            processor.set_configuration_property(ALLOWED_PROTOCOLS, "file")
+            _processors[process_id] = processor
         return _processors[process_id]
 
 
@@ -112,11 +131,38 @@ class Renderer:
         """One TEI document as an ``<ed:doc/>`` element for the index."""
         return self.render("summary", tei, parameters, path)
 
+    def print_fragment(self, tei: bytes | str, parameters: Mapping[str, ParameterValue] | None = None,
+                       path: str | None = None) -> str:
+        """One TEI document as an ``<ed:print-document>`` fragment of the printed volume."""
+        return self.render("print-document", tei, parameters, path)
+
+    def print_volume(self, volume_xml: bytes | str,
+                     parameters: Mapping[str, ParameterValue] | None = None) -> str:
+        """``<ed:volume>`` of print fragments (see ``pipeline.pdf.volume_xml``) as HTML for paged media."""
+        return self.render("print-volume", volume_xml, parameters)
+
+    def text_volume(self, volume_xml: bytes | str,
+                    parameters: Mapping[str, ParameterValue] | None = None) -> str:
+        """``<ed:volume>`` of print fragments as the whole-corpus plain-text volume."""
+        return self.render("text-volume", volume_xml, parameters)
+
     def index_html(self, summaries_xml: bytes | str,
                    parameters: Mapping[str, ParameterValue] | None = None,
                    path: str | None = None) -> str:
         """``<ed:documents>`` (see ``documents_xml``) as the index page."""
         return self.render("index", summaries_xml, parameters, path)
+
+    def register_html(self, summaries_xml: bytes | str, kind: str,
+                      parameters: Mapping[str, ParameterValue] | None = None,
+                      path: str | None = None) -> str:
+        """``<ed:documents>`` as the register page of ``kind`` (person, place, organisation)."""
+        return self.render("registers", summaries_xml, {**(parameters or {}), "kind": kind}, path)
+
+    def search_html(self, summaries_xml: bytes | str,
+                    parameters: Mapping[str, ParameterValue] | None = None,
+                    path: str | None = None) -> str:
+        """The search page of the site (``<ed:documents>`` in, for its counts)."""
+        return self.render("search", summaries_xml, parameters, path)
 
     def render(self, name: str, source: bytes | str,
                parameters: Mapping[str, ParameterValue] | None = None,
@@ -124,7 +170,7 @@ class Renderer:
         """Runs stylesheet ``name`` on an XML document given as bytes or text."""
         executable = self.executable(name)
         processor = saxon_processor()
-        text = decode_xml(source, path)
+        text = refuse_document_type(decode_xml(source, path), path)
         with self._lock:
             try:
                 document = processor.parse_xml(xml_text=text)
@@ -181,6 +227,16 @@ class Renderer:
 # Helpers
 # --------------------------------------------------------------------------
 _ENCODING_DECLARATION = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+_DOCUMENT_TYPE = re.compile(r"<!(DOCTYPE|ENTITY)\b")
+
+
+def refuse_document_type(text: str, path: str | None = None) -> str:
+    """``text`` unchanged, or an EditionError if it declares a DTD or entities (Saxon's parser would load them)."""
+    if _DOCUMENT_TYPE.search(text):
+        raise EditionError("refused: the XML declares a DTD or entities, which are never loaded", path, 1)
+    return text
 
 
 def decode_xml(source: bytes | str, path: str | None = None) -> str:

@@ -1,7 +1,12 @@
-"""The web edition stage: one HTML page per document, the TEI beside it, the index page and the assets.
+"""The web edition stage: document pages, the TEI beside them, the index, the register pages and the assets.
 
 All HTML comes from ``xslt/html/`` through ``pipeline.render``; this module
-only decides what is rendered into which file under ``OUT/html/``.
+only decides what is rendered into which file under ``OUT/html/``.  Each
+document's page is written by a worker, which returns the document's
+summary (``<ed:doc/>``, a few kilobytes); the index and the register pages
+are made from those summaries alone, so the collection step never holds the
+TEI of the corpus in memory.  The search index is its own stage
+(``pipeline.search``).
 """
 from __future__ import annotations
 
@@ -12,27 +17,68 @@ from .stages import CollectionContext, DocumentContext, Stage
 
 SITE = "html"
 SITE_TEI = "tei"          # the site carries its TEI files (OUT/html/tei/) for "Download TEI"
+HTML_DIRECTORY = Path(__file__).resolve().parent.parent / "xslt" / "html"
 # Files the web edition needs beside its pages (copied to OUT/html/assets/).
-ASSETS = (Path(__file__).resolve().parent.parent / "xslt" / "html" / "edition.css",)
+# Everything under xslt/html/assets/ (scripts, fonts and their licence) keeps its relative path.
+ASSETS = (HTML_DIRECTORY / "edition.css",
+          *sorted(path for path in (HTML_DIRECTORY / "assets").rglob("*") if path.is_file()))
+# Register pages: kind of entry → file (the names page.xsl links to).
+REGISTERS = {"person": "persons.html", "place": "places.html", "organisation": "organisations.html"}
+
+
+def site_parameters() -> dict[str, str | bool]:
+    """Stylesheet parameters shared by every page of the site."""
+    from .search import SEARCH_PAGE, search_enabled
+
+    return {"register-pages": True, "search-href": SEARCH_PAGE if search_enabled() else ""}
 
 
 def write_document(context: DocumentContext) -> str:
     """The document's page and its TEI copy; returns its index summary (``<ed:doc/>``)."""
     context.write(context.tei, SITE, SITE_TEI, f"{context.document_id}.xml")
-    context.write(context.renderer.to_html(context.tei, {"tei-base": f"{SITE_TEI}/"}),
+    context.write(context.renderer.to_html(context.tei, {**site_parameters(), "tei-base": f"{SITE_TEI}/"}),
                   SITE, f"{context.document_id}.html")
     return context.renderer.summary(context.tei)
 
 
-def write_collection(context: CollectionContext) -> list[Path]:
-    from .render import documents_xml, get_renderer
+def summaries_xml(context: CollectionContext, stage: str = "site") -> bytes:
+    """The summaries of every document as one ``<ed:documents>`` (the input of the
+    index and register stylesheets), joined as bytes: each fragment is checked to be
+    well-formed but never kept as a tree, so 10,000 documents cost their text only."""
+    from lxml import etree
 
-    summaries = (fragment for _, fragment in context.fragments("site"))
-    index = context.out_dir / SITE / "index.html"
-    atomic_write(index, get_renderer().index_html(documents_xml(summaries)).encode("utf-8"))
-    written = [index]
+    from .errors import EditionError
+    from .render import EDITION_NAMESPACE
+
+    parts = [f'<?xml version="1.0" encoding="UTF-8"?><ed:documents xmlns:ed="{EDITION_NAMESPACE}">'.encode()]
+    for record, fragment in context.fragments(stage):
+        data = fragment.encode("utf-8")
+        try:
+            etree.fromstring(data)
+        except etree.XMLSyntaxError as error:
+            raise EditionError(f"summary is not well-formed XML: {error}", str(record.tei_path)) from error
+        parts.append(data)
+    parts.append(b"</ed:documents>")
+    return b"".join(parts)
+
+
+def write_collection(context: CollectionContext) -> list[Path]:
+    from .render import get_renderer
+
+    renderer = get_renderer()
+    parameters = site_parameters()
+    site = context.out_dir / SITE
+    summaries = summaries_xml(context)
+    pages = {"index.html": renderer.index_html(summaries, parameters)}
+    for kind, name in sorted(REGISTERS.items()):
+        pages[name] = renderer.register_html(summaries, kind, parameters)
+    written = []
+    for name, page in sorted(pages.items()):
+        atomic_write(site / name, page.encode("utf-8"))
+        written.append(site / name)
     for asset in ASSETS:
-        target = context.out_dir / SITE / "assets" / asset.name
+        relative = asset.relative_to(HTML_DIRECTORY / "assets") if asset.parent != HTML_DIRECTORY else Path(asset.name)
+        target = site / "assets" / relative
         atomic_write(target, asset.read_bytes())
         written.append(target)
     return written

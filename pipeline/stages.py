@@ -30,6 +30,8 @@ from typing import Any
 STAGE_MODULES: tuple[str, ...] = (
     "pipeline.site",
     "pipeline.print_edition",
+    "pipeline.exports",       # CMIF, corpus file, tables, static DTS API
+    "pipeline.search",        # after pipeline.site: indexes the pages the site stage wrote
 )
 
 

@@ -21,6 +21,9 @@ _ADDRESS_WORDS = re.compile(
 _HEADING_WORDS = re.compile(r"^(?:ciphered telegram|шифртелеграмма|cable|телеграмма|telegram)\b", re.I)
 _SALUTE = re.compile(r"^[\"“«]?\s*(?:dear|comrade|comrades|cde\.|cdes\.|comr\.|товарищ|товарищи|тов\.|уважаемый)\b", re.I)
 _SIGNED_PREFIX = re.compile(r"^(?:signed|подпись)\s*:\s*", re.I)
+# A clerk's mark at the foot of a cipher-office copy: "отп. Кузнецова" (a name the register need not know)
+_CLERK_MARK = re.compile(r"^(?:[Оо]тп\.|[Оо]тпечатала?|[Рр]асшифровала?|[Тт]yped by|[Dd]eciphered by)\s*"
+                         r"[A-ZА-ЯЁ][\w-]+\.?$")
 
 
 def assign_roles(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -162,7 +165,7 @@ def _is_signature(text: str, spans, words: list[str]) -> bool:
     text = _SPACED_LETTERS.sub(lambda m: m.group().replace(" ", ""), text)   # "F I L I P P O V" is one word
     words = _WORD.findall(text)
     body = _SIGNED_PREFIX.sub("", text).strip('“”"., ')
-    if _SIGNED_PREFIX.match(text):
+    if _SIGNED_PREFIX.match(text) or _CLERK_MARK.match(text.strip()):
         return True
     if not body or len(words) > 6 or len(text) > 60:
         return False

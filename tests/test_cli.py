@@ -105,3 +105,24 @@ def test_two_sources_with_one_record_id_are_both_built(tmp_path):
     second = tmp_path / "tei" / "wca-900101-2.xml"
     assert (tmp_path / "tei" / "wca-900101.xml").is_file() and second.is_file()
     assert b'xml:id="wca-900101-2"' in second.read_bytes()
+
+
+def test_build_keeps_hand_edited_tei_until_forced(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("EDITION_CODE_FINGERPRINT", "test_cli")      # the checkout may be edited meanwhile
+    for variable in ("EDITION_NO_PDF", "EDITION_NO_SEARCH"):          # --no-pdf/--no-search set them: undo after
+        monkeypatch.setenv(variable, "0")
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(SOURCES / "01_markdown-ru-en-rolling-stock.txt", sources / "a.txt")
+    command = ["build", str(sources), "--tei-dir", str(tmp_path / "tei"), "--out", str(tmp_path / "out"),
+               "--no-pdf", "--no-search"]
+    assert main(command) == 0
+    assert "1 rebuilt, 0 unchanged" in capsys.readouterr().out
+    tei = tmp_path / "tei" / "wca-900101.xml"
+    tei.write_bytes(tei.read_bytes().replace(b"</TEI>", b"<!-- corrected by hand -->\n</TEI>"))
+    assert main(command) == 0
+    captured = capsys.readouterr()
+    assert "1 hand-edited TEI file(s) kept" in captured.out and "edited by hand" in captured.err
+    assert b"corrected by hand" in tei.read_bytes()
+    assert main(command + ["--force"]) == 0
+    assert "1 rebuilt" in capsys.readouterr().out and b"corrected by hand" not in tei.read_bytes()

@@ -363,3 +363,23 @@ def test_two_references_stay_two(first, second, joiner: str) -> None:
     found = find_archival_refs(text)
     assert [facts(match.value) for match in found] == [first[1], second[1]]
     assert_well_formed(text, found)
+
+
+# --------------------------------------------------------------------------
+# A repository named in prose only (one witness without a shelf mark)
+# --------------------------------------------------------------------------
+from pipeline.recognise.archives import find_repository_mentions  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The document, from the Russian Presidential Archives, was given by Yeltsin", [("Russian Presidential Archives", "APRF")]),
+        ("a copy held in the Archive of Foreign Policy of the Russian Federation", [("Archive of Foreign Policy of the Russian Federation", "AVPRF")]),
+        ("The archives of Russia were opened in 1992.", []),
+        ("APRF was opened", []),                      # an abbreviation alone is read by find_archival_refs
+        ("", []),
+    ],
+)
+def test_find_repository_mentions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[m.start:m.end], m.value.repository) for m in find_repository_mentions(text)] == expected

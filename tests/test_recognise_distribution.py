@@ -124,6 +124,9 @@ CASES = [
     ("отп. три экз.\n\n1. Тов. Сталину\n\nВерно: начальник смены\n\nThree copies printed\nto Cde. Stalin",
      [("отп. три экз.", Total(3)), ("Тов. Сталину", Item(1)), ("Three copies printed", Total(3)),
       ("Cde. Stalin", Item())]),
+    # an export that lost its line breaks: the labelled list ends the run-together line
+    ("ROSHCHIN No. 1042 18.4.51 Copies: Stalin (2), Molotov, Bulganin",
+     [("Stalin (2)", Item(copies=2)), ("Molotov", Item()), ("Bulganin", Item())]),
 ]
 
 
@@ -151,6 +154,8 @@ NOT_DISTRIBUTIONS = [
     "to Cde. Stalin",
     "Stalin (2), Molotov",
     "Copies - that is all we have.",
+    "We received the letter. Copies: none were made of it, and we ask you to send some soon to us here.",
+    "the copies: Stalin's and Molotov's",
     "Поступила: 23.45 5.7.50г.",
     "",
 ]

@@ -44,7 +44,16 @@ PSEUDONYM = "pseudonym"
         ("Cable, Stalin [Kuznetsov] to Mao Zedong [via Terebin]",
          [("Stalin", "per-stalin", None), ("Kuznetsov", "per-kuznetsov-ff", None), ("Mao Zedong", "per-mao", None),
           ("Terebin", "per-orlov", PSEUDONYM)]),
-        ("the landing of the U.S. troops at Jemulpo [Incheon]", [("Jemulpo", "pl-incheon", None), ("Incheon", "pl-incheon", None)]),
+        ("the landing of the U.S. troops at Jemulpo [Incheon]",
+         [("U.S.", "pl-usa", None), ("Jemulpo", "pl-incheon", None), ("Incheon", "pl-incheon", None)]),
+        # an abbreviation listed with full stops needs them: "US" may be the pronoun
+        ("LET US KNOW AT ONCE", []),
+        ("отп. Кузнецова", []),                                     # a typist, not Kuznetsov's genitive
+        ("Mao I.V. Mao", [("Mao I.V.", "per-mao", None), ("Mao", "per-mao", None)]),
+        ("in the provinces of North and South Hamgyong",
+         [("North", "pl-hamgyong-north", None), ("South Hamgyong", "pl-hamgyong-south", None)]),
+        ("through Otpor station to the station Manzhouli", [("Otpor", "pl-otpor", None), ("Manzhouli", "pl-manzhouli", None)]),
+        ("направить на станцию Маньчжурия", [("станцию Маньчжурия", "pl-manzhouli", None)]),
         ("BEIPING [SIC] to TEREBIN", [("BEIPING", "pl-beijing", None), ("TEREBIN", "per-orlov", PSEUDONYM)]),
         ("which left KULJA [Ghulja] a few days ago", [("KULJA", "pl-ghulja", None), ("Ghulja", "pl-ghulja", None)]),
         ("Telegram from Shtykov to USSR Council of Ministers",
@@ -158,6 +167,13 @@ def test_empty_text() -> None:
         ("TOP SECRET\nCIPHERED TELEGRAM\nKOVALENKO\n", ["KOVALENKO"]),
         ("To Cdes. Ivanov and Petrov.", ["Ivanov", "Petrov"]),
         ("Comrade Kuz'min and Comrade Li Tao", ["Li Tao"]),
+        # cipher clerks sign after their office's words
+        ("Typed by Fedotova\nat 2320 28 November", ["Fedotova"]),
+        ("Verified by Shift Chief Lavrov 2345", ["Lavrov"]),
+        ("отп. Кузнецова\n23.40 3.8", ["Кузнецова"]),
+        ("On arrival Professor Sokolov will report", ["Sokolov"]),
+        ("Typed by Kravchuk on 10/09/50", []),            # in the register
+        ("Sent by wire on 10/09/50", []),
     ],
 )
 def test_find_unknown_names(text: str, expected: list[str]) -> None:

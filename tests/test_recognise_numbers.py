@@ -64,7 +64,10 @@ def found(text: str) -> list[tuple[str, str]]:
         ("To No. 1726.", [("1726", "reply")]),
         ("In addition to my Nº 2390.", [("2390", "reply")]),
         ("I received your telegram No. 3153.", [("3153", "reply")]),
-        ("To my [telegram] No. 2967 (vkh. No. 20757).", [("2967", "reply"), ("20757", "incoming")]),
+        # the bracketed number names the same earlier telegram (its incoming number)
+        ("To my [telegram] No. 2967 (vkh. No. 20757).", [("2967", "reply"), ("20757", "reply")]),
+        ("На Ваш № 1112 (вх. № 222/ш).", [("1112", "reply"), ("222/ш", "reply")]),
+        ("На Ваш № 1112. Вх. № 222/ш", [("1112", "reply"), ("222/ш", "incoming")]),
         ("в ответ на Ваш № 45", [("45", "reply")]),
         ("Ваша телеграмма № 7821 получена.", [("7821", "reply")]),
         ("На № 512 сообщаю", [("512", "reply")]),

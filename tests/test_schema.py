@@ -1,10 +1,9 @@
 """The project schema ``schemas/edition.xsd``: it loads in both validators, documents itself, accepts what the
 pipeline writes, and rejects the broken files in ``tests/fixtures/broken/`` on the line of the broken element.
 
-Each broken fixture starts with ``<!-- expect: LINE | why -->``: LINE is where both ``validate_tei_bytes``
-(libxml2) and ``validate_detailed`` (xmlschema) must report every problem they find.  Where a content model is
-broken (wrong order, missing child) the parent and its children stand on one line, because libxml2 names the
-child's line and xmlschema the parent's.
+Each broken fixture starts with ``<!-- expect: LINE | FRAGMENT … -->``: LINE is where both ``validate_tei_bytes``
+(libxml2 and the rules) and ``validate_detailed`` (xmlschema and the rules) must report every error they find;
+the messages, the tei_all layer and the columns are checked in tests/test_validate.py.
 """
 from __future__ import annotations
 
@@ -88,7 +87,7 @@ def broken_files() -> list[Path]:
 
 def expected_line(path: Path) -> int:
     found = EXPECT.search(path.read_bytes()[:400])
-    assert found, f"{path.name} does not start with <!-- expect: LINE | why -->"
+    assert found, f"{path.name} does not start with <!-- expect: LINE | FRAGMENT -->"
     return int(found.group(1))
 
 

@@ -567,8 +567,11 @@ def reference_after_name(text: str, repository: RepositoryName) -> Match[Archiva
     if repository.abbreviation or repository.bracketed:
         designation = designation_after(text, repository.end)
         if designation:
-            written = designation.group("designation").rstrip()
+            # the punctuation that joins it to what follows stays outside ("AVP RF558, ")
+            written = designation.group("designation").rstrip().rstrip(",;")
             end = designation.start("designation") + len(written)
+            if not written:
+                return build_reference(text, repository.start, repository.end, repository, [])
             return build_reference(text, repository.start, end, repository, [], note=written)
     # A bare name: a reference when it closes a clause ("…, APRF.") or
     # the text is cut off after it; a bracketed abbreviation always is one.
@@ -664,3 +667,31 @@ def find_archival_refs(text: str) -> list[Match[ArchivalRef]]:
             continue
         references.append(found)
         position = found.end
+
+
+# --------------------------------------------------------------------------
+# A repository named in prose, without a shelf mark
+# --------------------------------------------------------------------------
+@cache
+def prose_mention_pattern() -> re.Pattern[str]:
+    names = sorted(name_table(), key=len, reverse=True)
+    words = "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in names)
+    return re.compile(rf"(?<!\w)(?:from|in|of)\s+the\s+(?P<name>{words})(?!\w)", re.IGNORECASE)
+
+
+def find_repository_mentions(text: str) -> list[Match[ArchivalRef]]:
+    """Repositories a source line names in prose only ("The document, from the Russian Presidential Archives, …").
+
+    Such a copy has no shelf mark: every part but the repository stays ``None``.
+    Only full names after "from the", "in the" or "of the" count, so that an
+    abbreviation or a word in a sentence is never taken for an archive.
+    """
+    found = []
+    for match in prose_mention_pattern().finditer(text or ""):
+        written = match.group("name")
+        key = name_table().get(collapse_spaces(written).lower())
+        if key is not None:
+            found.append(Match(match.start("name"), match.end("name"),
+                               ArchivalRef(text=written, repository=key, repository_text=written)))
+    return found
+

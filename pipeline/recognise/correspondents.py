@@ -22,6 +22,7 @@ import functools
 import re
 
 from pipeline.model import Correspondents, Match, NameRef
+from pipeline.recognise.addressing import title_for_words
 from pipeline.recognise.names import find_names
 from pipeline.register import TitleGrammar, load_register
 
@@ -190,6 +191,15 @@ def split_plain_via(title: str, start: int, end: int) -> tuple[int, tuple[int, i
     return end, None
 
 
+def split_for(title: str, start: int, end: int) -> re.Match | None:
+    """The " for " of "Vyshinsky to Roshchin for Zhou Enlai": who carries the telegram, then who gets it."""
+    words = alternation(title_for_words())
+    for match in re.finditer(rf"\s+(?:{words})\s+", title[:end], re.IGNORECASE):
+        if match.start() >= start and outside_brackets(title, match.start(), []):
+            return match
+    return None
+
+
 def drop_leading_segments(title: str, start: int, end: int, matches: list[Match[NameRef]]) -> int:
     """Skip comma-separated leading pieces that name nobody ("Telegram of Congratulations, Stalin")."""
     while True:
@@ -290,8 +300,17 @@ def parse_title(title: str) -> Correspondents:
         senders = unique_references(m.value for m in from_places)
         sender_text = phrase(title, from_places[0].start, from_places[-1].end)
     recipients = region_names(title, recipient_start, recipient_stop, matches, excluded)
+    carriers: tuple[NameRef, ...] = ()
+    for_split = split_for(title, recipient_start, recipient_stop)
+    if for_split is not None:
+        final = region_names(title, for_split.end(), recipient_stop, matches, excluded)
+        if any(reference.kind != "place" for reference in final):
+            carriers = tuple(r for r in region_names(title, recipient_start, for_split.start(), matches, excluded)
+                             if r.kind == "person")
+            recipients = final
     intermediaries = unique_references(
-        reference for a, b in intermediary_regions for reference in region_names(title, a, b, matches, [])
+        [reference for a, b in intermediary_regions for reference in region_names(title, a, b, matches, [])]
+        + list(carriers)
     )
     return Correspondents(
         senders=senders,

@@ -413,6 +413,8 @@ def find_distribution(text: str) -> list[Match]:
     while index < len(lines):
         opener = parse_opener(text, lines[index])
         if opener is None:
+            opener = inline_labelled_opener(text, lines[index])
+        if opener is None:
             index += 1
             continue
         if opener.total is not None:
@@ -421,6 +423,24 @@ def find_distribution(text: str) -> list[Match]:
         following, index = read_following_lines(text, lines, index + 1, opener)
         matches.extend(item_match(entry) for entry in following)
     return matches
+
+
+def inline_labelled_opener(text: str, line: Line) -> Opener | None:
+    """A labelled list that ends a run-together line ("… ROSHCHIN No. 1042 18.4.51 Copies: Stalin (2), Molotov").
+
+    Exports that lost their line breaks put the label after a sentence end, a
+    number or a date; the list must then run to the end of the line.
+    """
+    for label in compiled_patterns().label.finditer(text, line.start, line.end):
+        before = text[line.start:label.start()].rstrip()
+        if label.start() == line.start or not before or before[-1] not in '.!?"”»' + "0123456789":
+            continue
+        if not text[label.start() - 1].isspace() or not label.group("label")[0].isupper():
+            continue
+        opener = parse_opener(text, Line(label.start(), line.end))
+        if opener is not None and opener.entries and not opener.vertical:
+            return opener
+    return None
 
 
 def read_following_lines(

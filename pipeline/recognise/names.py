@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
 from pipeline.model import Match, NameRef
 from pipeline.register import Form, Register, fold_character, letters_of, load_register
@@ -151,6 +153,11 @@ def case_fits(form: Form, written: str) -> bool:
     return True
 
 
+def dots_fit(form: Form, written: str) -> bool:
+    """An abbreviation listed with full stops ("U.S.") must be written with them: "US" may be the pronoun."""
+    return not re.search(r"\w\.\w", form.text) or "." in written
+
+
 def balanced_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Widen the span to take in a bracket it opens or closes ("Liu [Shaoqi]", "[Li] Fuchun")."""
     for opening, closing in (("[", "]"), ("(", ")")):
@@ -174,7 +181,9 @@ def candidates_at(text: str, start: int, trie: dict) -> list[Candidate]:
     found: list[Candidate] = []
     for end, forms in walk(text, start, trie):
         written = letters_of(text[start:end])
-        fitting = [form for form in forms if case_fits(form, written)]
+        fitting = [form for form in forms if case_fits(form, written) and dots_fit(form, text[start:end])]
+        if after_clerk_label(text, start):
+            fitting = [form for form in fitting if not looks_feminine_generated(form)]
         full = [form for form in fitting if form.type != "short"]
         short = [form for form in fitting if form.type == "short"]
         span = balanced_span(text, start, end)
@@ -192,6 +201,27 @@ def candidates_at(text: str, start: int, trie: dict) -> list[Candidate]:
         if short_ids and not full:
             found.append(Candidate(span_start, span_end, short_ids, short[0].kind, "short"))
     return found
+
+
+@functools.cache
+def context_rules() -> dict:
+    text = resources.files("pipeline.data").joinpath("names.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@functools.cache
+def clerk_label_pattern() -> re.Pattern[str]:
+    labels = sorted(context_rules()["clerk_labels"], key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(label) for label in labels)})[ \t\u00a0]*$", re.IGNORECASE)
+
+
+def after_clerk_label(text: str, start: int) -> bool:
+    return clerk_label_pattern().search(text[max(0, start - 20):start]) is not None
+
+
+def looks_feminine_generated(form: Form) -> bool:
+    """A generated Russian case form that is also a woman's surname ("Кузнецова")."""
+    return form.generated and form.text.lower().endswith(tuple(context_rules()["feminine_endings"]))
 
 
 def stands_alone(text: str, candidate: Candidate) -> bool:
@@ -251,6 +281,32 @@ def with_initials(text: str, candidate: Candidate, chosen: list[Candidate], titl
     return widened if not overlaps(widened, others) else candidate
 
 
+ELIDED_QUALIFIER = re.compile(r"(?<!\w)(?P<first>[A-ZА-ЯЁ][\w-]*)\s+(?:and|or|и|или)\s+$")
+
+
+def elided_places(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"North and South Hamgyong": the first qualifier stands for a place of its own ("North Hamgyong").
+
+    The qualifier is tagged alone, and only when the register knows the whole
+    name it stands for as exactly one place.
+    """
+    found: list[Candidate] = []
+    for candidate in chosen:
+        if candidate.kind != "place":
+            continue
+        written = text[candidate.start:candidate.end]
+        qualifier_and_rest = re.match(r"(\S+)\s+(\S.*)", written, re.DOTALL)
+        before = ELIDED_QUALIFIER.search(text[max(0, candidate.start - 40):candidate.start])
+        if qualifier_and_rest is None or before is None:
+            continue
+        whole = f"{before.group('first')} {qualifier_and_rest.group(2)}"
+        matches = [c for c in find_candidates(whole) if c.start == 0 and c.end == len(whole) and c.kind == "place"]
+        if len(matches) == 1 and matches[0].entry_ids != candidate.entry_ids:
+            start = candidate.start - len(before.group(0))
+            found.append(Candidate(start, start + len(before.group("first")), matches[0].entry_ids, "place", "name"))
+    return [c for c in found if not overlaps(c, chosen)]
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All chosen name occurrences of ``text`` in source order."""
     matcher = compiled_matcher()
@@ -267,9 +323,14 @@ def find_candidates(text: str) -> list[Candidate]:
         short.extend(c for c in usable if c.type == "short")
     chosen = choose_longest(full)
     chosen += resolve_short_names(short, chosen)
+    chosen += elided_places(text, chosen)
     titles = frozenset(matcher.register.language.comrade_titles)
     chosen.sort(key=lambda c: c.start)
-    widened = [with_initials(text, candidate, chosen, titles) for candidate in chosen]
+    # Widen one at a time against what is already widened: initials between two names
+    # ("Mao I.V. Mao") go to one of them only, so spans never overlap.
+    widened: list[Candidate] = []
+    for index, candidate in enumerate(chosen):
+        widened.append(with_initials(text, candidate, widened + chosen[index:], titles))
     return sorted(widened, key=lambda c: c.start)
 
 
@@ -319,6 +380,18 @@ def unknown_name_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return after_title, after_address, signature
 
 
+@functools.cache
+def clerk_name_pattern() -> re.Pattern:
+    """A cipher clerk's mark: "Typed by Fedotova", "Verified by Shift Chief Lavrov", "отп. Кузнецова"."""
+    rules = context_rules()
+    labels = alternation(rules["clerk_labels"] + rules["clerk_phrases"])
+    offices = alternation(rules["clerk_offices"])
+    return re.compile(
+        rf"(?<![\w.])(?i:{labels})[ \t]*(?:(?i:{offices})[ \t]+)?"
+        rf"(?P<names>[A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁ]?[a-zа-яё'’]+)?)(?![\w])"
+    )
+
+
 def looks_like_surname(word: str) -> bool:
     endings = load_register().language.surname_endings
     lower = word.lower().rstrip(".")
@@ -348,6 +421,8 @@ def trim_not_names(words: list[str], not_names: frozenset[str]) -> list[str]:
 def is_known(text: str, start: int, end: int, known_spans: list[Match[NameRef]], register: Register) -> bool:
     if any(match.start < end and start < match.end for match in known_spans):
         return True
+    if after_clerk_label(text, start):
+        return False                      # find_names has already judged the clerk's name in its context
     return register.lookup(text[start:end]) is not None
 
 
@@ -398,6 +473,8 @@ def find_unknown_names(text: str) -> list[str]:
         consider(match.start("names"), value, capitals=capitals, require_surname=not (capitals and several))
     for match in signature.finditer(text):
         consider(match.start("names"), match.group("names"), capitals=True, require_surname=True)
+    for match in clerk_name_pattern().finditer(text):
+        consider(match.start("names"), match.group("names"), capitals=False, require_surname=False)
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
 

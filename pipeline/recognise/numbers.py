@@ -130,7 +130,23 @@ def find_numbers(text: str) -> list[Match[DocumentNumber]]:
     matches.extend(_signed_numbers(text))
     matches.extend(_unsigned_label_numbers(text))
     matches.extend(_unsigned_suffix_numbers(text))
-    return _without_overlaps(matches)
+    return _with_reply_companions(text, _without_overlaps(matches))
+
+
+def _with_reply_companions(text: str, matches: list[Match[DocumentNumber]]) -> list[Match[DocumentNumber]]:
+    """A number in brackets right after a reply number is the same earlier telegram's other number.
+
+    "To my [telegram] No. 2967 (vkh. No. 20757)": 20757 is the incoming number
+    of telegram 2967, not a number of this telegram.
+    """
+    result: list[Match[DocumentNumber]] = []
+    for match in matches:
+        previous = result[-1] if result else None
+        if (previous is not None and previous.value.type == "reply" and match.value.type != "reply"
+                and re.fullmatch(r"[ \t\u00a0]*[(\[][^()\[\]\n]{0,24}", text[previous.end:match.start])):
+            match = Match(match.start, match.end, DocumentNumber(type="reply", value=match.value.value))
+        result.append(match)
+    return result
 
 
 def find_title_numbers(title: str) -> list[Match[DocumentNumber]]:

@@ -136,8 +136,29 @@ def closes_phrase(word: str) -> bool:
 # --------------------------------------------------------------------------
 # The date after a label
 # --------------------------------------------------------------------------
+TIME_RANGE = re.compile(r"(?P<first>\d{1,2}[:.]\d{2})[ \t]*[-–][ \t]*\d{1,2}[:.]\d{2}(?=[ \t,;]|\.?$|\.\s)")
+
+
+def time_range_here(text: str, position: int, defaults: Defaults) -> Match[DateValue] | None:
+    """ "22:03-22:10 16.2.51": a transmission that took some minutes; the event is its start."""
+    time_range = TIME_RANGE.match(text, position)
+    if time_range is None:
+        return None
+    first = time_range.group("first")
+    shortened = text[:position] + first + text[time_range.end():]
+    found = find_date_at(shortened, position, default_year=defaults.default_year,
+                         default_date=defaults.default_date, after_label=True)
+    if found is None or found.end <= position + len(first):
+        return None
+    end = found.end + time_range.end() - (position + len(first))
+    return Match(position, end, DateValue(text[position:end], found.value.when))
+
+
 def date_here(text: str, position: int, defaults: Defaults) -> Match[DateValue] | None:
     """A date at ``position``, with or without an opening "on"/"at"/"в" before it."""
+    ranged = time_range_here(text, position, defaults)
+    if ranged is not None:
+        return ranged
     found = find_date_at(text, position, default_year=defaults.default_year, default_date=defaults.default_date, after_label=True)
     if found is not None:
         return found

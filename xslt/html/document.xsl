@@ -18,11 +18,21 @@
                    the page; the "Download TEI" link is {tei-base}{@xml:id}.xml.
     register-base  empty: names link to the register section of the same page
                    (#reg-{id}); otherwise they link to {register-base}{id}.html
-                   (register pages of their own).
+                   (register pages of their own).  Ignored when register-pages
+                   (page.xsl) is true: then names link to persons.html#reg-{id} …
+    site-base      absolute address the site is published at (ending in "/"),
+                   for the "url" of the JSON-LD; '' (default) leaves it out.
+
+  Search: the <article> is the part Pagefind indexes (data-pagefind-body);
+  the date is given to it as metadata.  (No data-pagefind-filter: Pagefind
+  1.5 writes filter files with names that change from run to run, and the
+  build must be byte-identical.)
+  Metadata: schema.org JSON-LD in the head, made from the header facts.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="https://example.org/ns/edition"
   exclude-result-prefixes="#all"
@@ -36,6 +46,7 @@
 
   <xsl:param name="tei-base" as="xs:string" select="'../tei/'"/>
   <xsl:param name="register-base" as="xs:string" select="''"/>
+  <xsl:param name="site-base" as="xs:string" select="''"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
     indent="no"/>
@@ -55,6 +66,9 @@
     <xsl:variable name="columns" select="count(ed:divisions(.))"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:title(.)"/>
+      <xsl:with-param name="head" as="element()*">
+        <script type="application/ld+json">{ed:json-ld(.)}</script>
+      </xsl:with-param>
       <xsl:with-param name="navigation" as="element()*">
         <li><a href="#texts">Texts</a></li>
         <xsl:if test="$has-notes"><li><a href="#notes">Notes</a></li></xsl:if>
@@ -63,7 +77,8 @@
         <li><a href="{$tei-base}{ed:document-id(.)}.xml" type="application/tei+xml">TEI</a></li>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
-        <article class="document" aria-labelledby="document-title">
+        <article class="document" aria-labelledby="document-title" data-pagefind-body=""
+          data-pagefind-meta="date:{ed:format-date(ed:document-date(.))}">
           <xsl:apply-templates select="." mode="header"/>
           <xsl:call-template name="ed:texts"/>
           <xsl:call-template name="ed:footnotes"/>
@@ -85,11 +100,73 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- schema.org metadata of the document, serialised as JSON by Saxon (so
+       every string is escaped, "/" included: no "</script>" can occur). -->
+  <xsl:function name="ed:json-ld" as="xs:string">
+    <xsl:param name="root" as="element()"/>
+    <xsl:variable name="header" select="$root/tei:teiHeader"/>
+    <xsl:variable name="id" select="ed:document-id($root)"/>
+    <xsl:variable name="actions" select="$header//tei:correspDesc/tei:correspAction"/>
+    <xsl:variable name="date" select="ed:document-date($root)[ed:is-iso-date(.)]"/>
+    <xsl:variable name="licence" select="($header//tei:availability/tei:licence/@target)[ed:is-web-address(.)][1]"/>
+    <xsl:variable name="mentioned" select="$root/tei:standOff//(tei:person | tei:place | tei:org)[@xml:id]"/>
+    <xsl:variable name="metadata" select="map:merge((
+        map { '@context': 'https://schema.org', '@type': 'ArchiveComponent',
+              'name': ed:title($root), 'identifier': $id,
+              'inLanguage': array { distinct-values($header//tei:langUsage/tei:language/@ident ! string(.)) },
+              'isPartOf': map { '@type': 'Collection', 'name': $site-title },
+              'encoding': map { '@type': 'MediaObject', 'encodingFormat': 'application/tei+xml',
+                                'contentUrl': $site-base || $tei-base || $id || '.xml' } },
+        $date ! map { 'dateCreated': . },
+        $header//tei:profileDesc/tei:abstract[normalize-space()][1] ! map { 'description': normalize-space(.) },
+        ed:record-address($root) ! map { 'sameAs': . },
+        $site-base[. ne ''] ! map { 'url': . || encode-for-uri($id) || '.html' },
+        $licence ! map { 'license': normalize-space(.) },
+        ($header//tei:availability[normalize-space()])[1] ! map { 'copyrightNotice': normalize-space(.) },
+        ed:json-agents($actions[@type = 'sent']/tei:persName)[exists(.)] ! map { 'author': array { . } },
+        ed:json-agents($actions[@type = 'received']/tei:persName)[exists(.)] ! map { 'recipient': array { . } },
+        ($header//tei:titleStmt/tei:respStmt[tei:resp/@key = 'trl']/tei:persName)[1]
+           ! map { 'translator': map { '@type': 'Person', 'name': normalize-space(.) } },
+        $header//tei:sourceDesc//tei:msDesc[1] ! map { 'holdingArchive':
+           map { '@type': 'ArchiveOrganization', 'name': ed:repository(.) } },
+        $mentioned[1] ! map { 'mentions': array { $mentioned ! ed:json-entry(.) } }
+      ))"/>
+    <xsl:sequence select="serialize($metadata, map { 'method': 'json', 'indent': false() })"/>
+  </xsl:function>
+
+  <xsl:function name="ed:json-agents" as="map(*)*">
+    <xsl:param name="names" as="element()*"/>
+    <xsl:for-each-group select="$names" group-by="ed:person-name(.)">
+      <xsl:variable name="entry" select="ed:register-entry(@ref, .)"/>
+      <xsl:sequence select="if (exists($entry)) then ed:json-entry($entry)
+                            else map { '@type': 'Person', 'name': current-grouping-key() }"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <xsl:function name="ed:json-entry" as="map(*)">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="type" select="map { 'person': 'Person', 'place': 'Place',
+                                            'organisation': 'Organization' }(ed:entry-kind($entry))"/>
+    <xsl:sequence select="map:merge((
+        map { '@type': ($type, 'Thing')[1], 'name': ed:preferred-name($entry) },
+        ($entry/tei:idno[@type = 'wikidata'] ! ed:authority-address(.))[1] ! map { 'sameAs': . }))"/>
+  </xsl:function>
+
   <!-- Static behaviour for the column buttons (progressive enhancement: the
        buttons stay hidden without scripts).  Never built from document text. -->
   <xsl:template name="ed:column-script">
     <script xsl:expand-text="no">
 (function () {
+  var layout = document.querySelector('.layout-toggle');
+  var columns = document.querySelector('.columns');
+  if (layout &amp;&amp; columns) {
+    layout.hidden = false;
+    layout.addEventListener('click', function () {
+      var parallel = layout.getAttribute('aria-pressed') !== 'true';
+      layout.setAttribute('aria-pressed', parallel ? 'true' : 'false');
+      columns.classList.toggle('columns-stacked', !parallel);
+    });
+  }
   var buttons = document.querySelectorAll('.column-toggle');
   function visibleColumns() {
     return document.querySelectorAll('.text-column:not([hidden])').length;

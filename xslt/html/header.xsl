@@ -136,7 +136,13 @@
           <dd>
             <xsl:for-each select="$replies">
               <xsl:if test="position() gt 1">; </xsl:if>
-              <span class="reply">{normalize-space(.)}</span>
+              <xsl:variable name="target" select="ed:link-target(@target)"/>
+              <xsl:choose>
+                <xsl:when test="exists($target)">
+                  <a class="reply ref-telegram" href="{$target}">{normalize-space(.)}</a>
+                </xsl:when>
+                <xsl:otherwise><span class="reply">{normalize-space(.)}</span></xsl:otherwise>
+              </xsl:choose>
             </xsl:for-each>
           </dd>
         </xsl:if>
@@ -357,6 +363,7 @@
     <xsl:variable name="archives" select="tei:teiHeader//tei:sourceDesc//tei:msDesc ! ed:archival-reference(.)"/>
     <section class="cite" id="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading">Cite this document</h2>
+      <h3 class="cite-style">Chicago</h3>
       <p class="citation">
         <xsl:text>“{ed:title(.)},” {ed:format-date-chicago(ed:document-date(.))}, </xsl:text>
         <cite>{$archive-name}</cite>
@@ -367,7 +374,33 @@
           <xsl:text>.</xsl:text>
         </xsl:if>
       </p>
+      <h3 class="cite-style">BibTeX</h3>
+      <pre class="bibtex"><code>{ed:bibtex(., $archives[. ne ''], $address)}</code></pre>
     </section>
   </xsl:template>
+
+  <!-- A BibTeX @misc entry; braces of the title are dropped so that the
+       entry always balances. -->
+  <xsl:function name="ed:bibtex" as="xs:string">
+    <xsl:param name="root" as="element()"/>
+    <xsl:param name="archives" as="xs:string*"/>
+    <xsl:param name="address" as="xs:string?"/>
+    <xsl:variable name="parts" select="ed:date-parts(normalize-space(ed:document-date($root)))"/>
+    <xsl:variable name="fields" as="xs:string*" select="(
+        'title = {{' || ed:bibtex-text(ed:title($root)) || '}}',
+        $parts?year ! ('year = {' || . || '}'),
+        $parts?month ! ('month = ' || lower-case(substring(ed:month-name(.), 1, 3))),
+        $parts ! ('date = {' || normalize-space(ed:document-date($root)) || '}'),
+        'howpublished = {' || ed:bibtex-text($archive-name) || '}',
+        (string-join($archives, '; ')[. ne ''] ! ('note = {' || ed:bibtex-text(.) || '}')),
+        $address ! ('url = {' || . || '}'))"/>
+    <xsl:sequence select="'@misc{' || replace(ed:document-id($root), '[^A-Za-z0-9_:.-]', '-') || ',&#10;  '
+                          || string-join($fields, ',&#10;  ') || '&#10;}'"/>
+  </xsl:function>
+
+  <xsl:function name="ed:bibtex-text" as="xs:string">
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:sequence select="replace(replace(normalize-space($text), '[{}\\]', ''), '([&amp;%$#_])', '\\$1')"/>
+  </xsl:function>
 
 </xsl:stylesheet>

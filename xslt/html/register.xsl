@@ -3,7 +3,9 @@
   html/register.xsl: the persons, places and organisations of a document
   (its /TEI/standOff), as a section of the page that names in the text link
   to (mode "register").  Each entry shows the preferred name, the variants,
-  authority identifiers and the forms the document itself uses.
+  authority identifiers and the forms the document itself uses; in the site
+  (page.xsl register-pages) a link to the entry's register page with every
+  document that names it.
   Parameters are declared in html/document.xsl.
 -->
 <xsl:stylesheet version="3.0"
@@ -89,6 +91,10 @@
       <xsl:for-each select="tei:note[normalize-space()]">
         <span class="register-note"> · {normalize-space(.)}</span>
       </xsl:for-each>
+      <xsl:if test="$register-pages">
+        <xsl:text> · </xsl:text>
+        <a class="register-all" href="{ed:register-page-href(@xml:id, ed:entry-kind(.))}">all documents naming {if (ed:entry-kind(.) eq 'person') then 'this person' else if (ed:entry-kind(.) eq 'place') then 'this place' else 'it'}</a>
+      </xsl:if>
     </li>
   </xsl:template>
 

@@ -31,8 +31,23 @@
 
   <xsl:function name="ed:register-href" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="if ($register-base eq '') then '#' || ed:register-id($entry)
+    <xsl:sequence select="if ($register-pages) then ed:register-page-href($entry/@xml:id, ed:entry-kind($entry))
+                          else if ($register-base eq '') then '#' || ed:register-id($entry)
                           else $register-base || $entry/@xml:id || '.html'"/>
+  </xsl:function>
+
+  <!-- Where a ref/@target leads on the site: a web address (http/https only)
+       as it is; another TEI file of the edition ("wca-114902.xml",
+       "wca-114902.xml#p2", the first of several) as that document's page;
+       anything else is not a link. -->
+  <xsl:function name="ed:link-target" as="xs:string?">
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:variable name="value" select="tokenize(normalize-space($target), ' ')[1]"/>
+    <xsl:sequence select="
+        if (ed:is-web-address($value)) then $value
+        else if (matches($value, '^(tei/)?[A-Za-z][A-Za-z0-9_.-]*\.xml(#[A-Za-z_][A-Za-z0-9_.-]*)?$'))
+          then replace(replace($value, '^tei/', ''), '\.xml(#|$)', '.html$1')
+        else ()"/>
   </xsl:function>
 
   <!-- Where a name points: its register entry, else an external web address. -->
@@ -91,6 +106,7 @@
       <h2 id="texts-heading">{if (count($columns) gt 1) then 'Texts' else 'Text'}</h2>
       <xsl:if test="count($columns) gt 1">
         <div class="column-toggles" role="group" aria-label="Show or hide texts">
+          <button type="button" class="layout-toggle" aria-pressed="true" hidden="">Side by side</button>
           <xsl:for-each select="$columns">
             <button type="button" class="column-toggle" aria-controls="text-{position()}"
               aria-pressed="true" hidden="">{ed:division-heading(.)}</button>
@@ -293,10 +309,10 @@
   <xsl:template match="tei:del"><del class="del"><xsl:apply-templates/></del></xsl:template>
 
   <xsl:template match="tei:ref | tei:ptr">
-    <xsl:variable name="target" select="normalize-space(@target)"/>
+    <xsl:variable name="target" select="ed:link-target(@target)"/>
     <xsl:choose>
-      <xsl:when test="ed:is-web-address($target)">
-        <a class="ref" href="{$target}">{if (self::tei:ptr) then $target else ()}<xsl:apply-templates/></a>
+      <xsl:when test="exists($target)">
+        <a class="ref" href="{$target}">{if (self::tei:ptr) then normalize-space(@target) else ()}<xsl:apply-templates/></a>
       </xsl:when>
       <xsl:otherwise>
         <span class="ref"><xsl:apply-templates/></span>
