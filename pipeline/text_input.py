@@ -181,11 +181,14 @@ def russian_score(text: str) -> tuple[float, int] | None:
     mixed_script = len(re.findall(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]", text))
     # Sentences begin with a capital; a reading that turns capitals into symbols (". —ообщаем") does not.
     lowercase_starts = len(re.findall(r"(?:\A|[.!?]\s+)[^\w\s]?[а-яё]", text))
+    # Dashes, closing quotes and ellipses glued to the start of a word, opening quotes to its end.
+    glued = len(re.findall(r"(?:^|\s)[—–…»”’][а-яё]|[а-яё][«“„‘](?:\s|$)", text, re.MULTILINE))
     punctuation = set(options["punctuation"])
     symbols = sum(1 for character in text
                   if ord(character) >= 0x80 and not character.isalpha() and character not in punctuation)
     penalty = (options["mixed_case_penalty"] * mixed_case + options["mixed_script_penalty"] * mixed_script
-               + options["lowercase_start_penalty"] * lowercase_starts + options["symbol_penalty"] * symbols)
+               + options["lowercase_start_penalty"] * lowercase_starts + options["glued_penalty"] * glued
+               + options["symbol_penalty"] * symbols)
     return likelihood - penalty, len(letters)
 
 
@@ -193,7 +196,9 @@ def russian_score(text: str) -> tuple[float, int] | None:
 def letter_log_frequencies() -> dict[str, float]:
     table = settings()["encodings"]["cyrillic"]["frequencies"]
     total = sum(table.values())
-    return {letter: math.log(value / total) for letter, value in table.items()}
+    # Against a uniform choice among the letters: common letters score above 0, rare ones below, so
+    # that a reading with fewer letters (capitals turned into symbols) gains nothing by it.
+    return {letter: math.log(value / total * len(table)) for letter, value in table.items()}
 
 
 # --------------------------------------------------------------------------

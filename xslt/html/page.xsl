@@ -99,7 +99,7 @@
         </main>
         <footer class="site-footer">
           <xsl:sequence select="$footer"/>
-          <p>Source texts: {$archive-name}. Encoded in TEI P5; this page is generated from the TEI file.</p>
+          <p>Source texts: {$archive-name}. Encoded in TEI P5; every page of this edition is generated from the TEI files.</p>
         </footer>
         <xsl:sequence select="$scripts"/>
       </body>

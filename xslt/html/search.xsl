@@ -54,8 +54,9 @@
         <div class="search-unavailable" id="search-unavailable" hidden="">
           <p>The search runs in the browser but has to load its index from a web server; opened from a
             folder on disk (a <code>file:</code> address) the browser does not allow that.
-            Serve the folder, for example with <code>python -m http.server --directory OUT/html</code>,
-            and open <code>http://localhost:8000/search.html</code>; or use the filters of the
+            Serve the edition with <code>edition serve --out OUT</code> and open
+            <code>http://127.0.0.1:8000/html/search.html</code> (or any static web server, for example
+            <code>python -m http.server --directory OUT/html</code>); or use the filters of the
             <a href="{$index-href}">list of all documents</a>, which work from disk.</p>
         </div>
         <noscript>
