@@ -36,6 +36,13 @@ def enrich(document: Document) -> Document:
     divisions = _title_ciphers_in_text(divisions, {n.value for n in title_numbers if n.type == "cipher"})
     spans = [m for d in divisions for b in d.blocks for m in b.spans]
     witnesses = _witnesses(catalogue.citation, catalogue.source_note)
+    # a shelf mark with no archive named is not a witness we can identify (no guessing the
+    # archive from the fond); it stays, as written, in the citation
+    unnamed = [w for w in witnesses if not (w.repository or w.repository_text)]
+    witnesses = tuple(w for w in witnesses if w.repository or w.repository_text)
+    warnings = document.warnings + tuple(
+        f"archival reference without an archive name kept in the citation only: {w.text}"
+        for w in unnamed)
     text_numbers = [m.value for m in spans if isinstance(m.value, DocumentNumber)]
     events = _unique([m.value for m in spans if isinstance(m.value, TransmissionEvent) and m.value.date.when])
     correspondents = parse_title(catalogue.title) if catalogue.title else Correspondents()
@@ -50,6 +57,7 @@ def enrich(document: Document) -> Document:
         document,
         divisions=divisions,
         witnesses=witnesses,
+        warnings=warnings,
         numbers=tuple(_unique(title_numbers + text_numbers)),
         events=tuple(events),
         correspondents=correspondents,

@@ -69,7 +69,9 @@ def write_collection(context: CollectionContext) -> list[Path]:
     parameters = site_parameters()
     site = context.out_dir / SITE
     summaries = summaries_xml(context)
-    pages = {"index.html": renderer.index_html(summaries, parameters)}
+    from .print_edition import pdf_wanted
+
+    pages = {"index.html": renderer.index_html(summaries, {**parameters, "with-pdf": pdf_wanted()})}
     for kind, name in sorted(REGISTERS.items()):
         pages[name] = renderer.register_html(summaries, kind, parameters)
     written = []

@@ -57,7 +57,9 @@ def link_problem(root: Path, page: Path, address: str) -> str | None:
     target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
     if not target.is_file():
         return f"{page.name}: {address}: no such file"
-    if root.resolve() not in target.parents and target.parent != root.resolve():
+    output = root.resolve().parent        # OUT/: the edition-wide downloads lie beside html/
+    inside_site = root.resolve() in target.parents or target.parent == root.resolve()
+    if not inside_site and not (page.name == "index.html" and output in target.parents):
         return f"{page.name}: {address}: outside the site"
     if parts.fragment and target.suffix == ".html":
         ids = set(html.parse(str(target)).xpath("//@id"))
@@ -98,6 +100,13 @@ def test_every_internal_link_resolves(samples_site):
     problems = [problem for page in pages(samples_site) for address in internal_links(page)
                 if (problem := link_problem(samples_site, page, address))]
     assert not problems
+
+
+def test_index_offers_every_edition_wide_download(samples_site):
+    links = tree_of(samples_site / "index.html").xpath("//section[@class='downloads']//a/@href")
+    assert {"../pdf/edition.pdf", "../text/edition.txt", "../edition.xml", "../cmif.xml",
+            "../documents.csv", "../documents.json", "../dts/index.json"} <= set(links)
+    assert all((samples_site / link).resolve().is_file() for link in links)
 
 
 def test_nothing_is_loaded_from_the_internet(samples_site):

@@ -14,7 +14,11 @@
   hidden and the page is a plain table in chronological order.
 
   Parameters: those of page.xsl (css-href, index-href, site-title,
-  archive-name, assets-href, search-href, register-pages).
+  archive-name, assets-href, search-href, register-pages), and
+    downloads-base  where the edition-wide files lie, relative to this page
+                    (default "../": the build writes them beside html/);
+                    empty: no download list
+    with-pdf        whether the PDF volume was built (default true)
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,6 +29,19 @@
 
   <xsl:import href="../common.xsl"/>
   <xsl:include href="page.xsl"/>
+
+  <xsl:param name="downloads-base" as="xs:string" select="'../'"/>
+  <xsl:param name="with-pdf" as="xs:boolean" select="true()"/>
+
+  <!-- The edition-wide files: (path under downloads-base, label, format). -->
+  <xsl:variable name="ed:downloads" as="array(xs:string)*" select="
+      (['pdf/edition.pdf', 'The edition as a printable volume', 'PDF'])[$with-pdf],
+      ['text/edition.txt', 'The edition as plain text', 'UTF-8 text'],
+      ['edition.xml', 'All documents in one TEI corpus file', 'TEI P5 teiCorpus'],
+      ['cmif.xml', 'Correspondence metadata for correspSearch', 'CMIF 1.1'],
+      ['documents.csv', 'One row per document, for spreadsheets', 'CSV'],
+      ['documents.json', 'The same table for programs', 'JSON'],
+      ['dts/index.json', 'Distributed Text Services entry point', 'DTS 1.0, static']"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
     indent="no"/>
@@ -74,6 +91,17 @@
             </tbody>
           </table>
         </div>
+        <xsl:if test="normalize-space($downloads-base)">
+          <section class="downloads" aria-labelledby="downloads-heading">
+            <h2 id="downloads-heading">Download the edition</h2>
+            <p>Each document page offers its own TEI file. The whole edition:</p>
+            <ul>
+              <xsl:for-each select="$ed:downloads">
+                <li><a href="{$downloads-base}{?1}">{?2}</a> ({?3})</li>
+              </xsl:for-each>
+            </ul>
+          </section>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
