@@ -54,6 +54,7 @@ REPORT = "report.json"
 LAST_BUILD = "last-build.json"        # timings and counts of the last build (in OUT/.state/, not an output)
 CORPUS_FILE = "corpus.json"           # the corpus map handed to the workers (in OUT/.state/)
 PARALLEL_THRESHOLD = 8                # fewer items than this are done in the main process (no worker start-up)
+PROCESS_CHUNK = 16                    # documents sent to a worker at a time
 COMMIT_INTERVAL = 0.5                 # seconds between commits of the state while documents finish
 MAX_ID_LENGTH = 120
 SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
@@ -331,6 +332,7 @@ class Workers:
             return map(function, items)
         if self.pool is None:
             # spawn, not fork: a forked copy of a live Saxon (GraalVM) processor is not safe to use
+            # (no max_tasks_per_child: with Python 3.11 a pool that replaces its workers can hang)
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"))
         chunksize = max(1, min(chunk_items, len(items) // (self.jobs * 4)))
         return self.pool.map(function, items, chunksize=chunksize)
@@ -534,7 +536,7 @@ def build_documents(files: list[str], entries: Mapping[str, SourceEntry], assign
                               previous.generated if previous is not None else None, force, *corpus_reference))
     last_commit = time.monotonic()
     try:
-        for done, outcome in enumerate(workers.map(_process_task, tasks, chunk_items=16), start=1):
+        for done, outcome in enumerate(workers.map(_process_task, tasks, chunk_items=PROCESS_CHUNK), start=1):
             outcomes[outcome.source] = outcome
             tei_stat = file_stat(Path(outcome.tei)) if outcome.tei else None
             outcome.digest = outcome.content_digest()

@@ -148,23 +148,31 @@ def _with_addressing(correspondents: Correspondents, addressing: Addressing) -> 
     """Complete the title's correspondents with what the telegram's own address lines say.
 
     Where the title names no person as recipient ("to the Soviet Ambassador in
-    Peking"), the persons the text asks to pass the message to are the recipients.
-    A person the telegram is addressed to, or was transmitted through, who is
-    neither sender nor recipient carried it: an intermediary.
+    Peking", "from Moscow to Warsaw"), the persons the text asks to pass the
+    message to are the recipients; where it asks nobody to pass it on, the
+    persons it is addressed to ("To Comrade Trepczynski") are.  A person the
+    telegram is addressed to, or was transmitted through, who is neither
+    sender nor recipient carried it: an intermediary.  Where the title names
+    no person as sender, a line "Comrade X sends …" names the sender.
     """
+    senders = list(correspondents.senders)
+    if not any(s.kind != "place" for s in senders):
+        senders += [s for s in addressing.sent_by if s.key not in {x.key for x in senders}]
     recipients = list(correspondents.recipients)
     title_names_recipient = any(r.kind != "place" for r in recipients)
     if not title_names_recipient:
-        recipients += [r for r in addressing.passed_to if r.key not in {x.key for x in recipients}]
+        addressed = addressing.passed_to or tuple(r for r in addressing.addressees if r.kind == "person")
+        recipients += [r for r in addressed if r.key not in {x.key for x in recipients}]
     candidates = list(addressing.transmitted_to)
     if title_names_recipient or addressing.passed_to:
         candidates += addressing.addressees
-    taken = {r.key for r in recipients} | {s.key for s in correspondents.senders}
+    taken = {r.key for r in recipients} | {s.key for s in senders}
     intermediaries = list(correspondents.intermediaries)
     for candidate in candidates:
         if candidate.kind == "person" and candidate.key not in taken | {i.key for i in intermediaries}:
             intermediaries.append(candidate)
-    return replace(correspondents, recipients=tuple(recipients), intermediaries=tuple(intermediaries))
+    return replace(correspondents, senders=tuple(senders), recipients=tuple(recipients),
+                   intermediaries=tuple(intermediaries))
 
 
 def _unknown_names(divisions: tuple[Division, ...]) -> tuple[str, ...]:

@@ -26,7 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-# Order matters only for the order of work; stages do not depend on each other.
+# Stages run in this order.  Their per-document parts are independent; a collect part may
+# read what an earlier stage wrote (search indexes the site's pages).
 STAGE_MODULES: tuple[str, ...] = (
     "pipeline.site",
     "pipeline.print_edition",

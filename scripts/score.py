@@ -24,6 +24,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from lxml import etree
@@ -69,6 +70,26 @@ def text_of(value) -> str:
     return str(value).strip()
 
 
+def iso_value(value: str) -> str:
+    """A date or date-time as one comparable ISO value: "1950-07-05T23:45" and "1950-07-05T23:45:00" are equal.
+
+    Partial dates ("1950", "1950-07") and values that are not ISO stay as written,
+    so a wrong value still counts as wrong.
+    """
+    text = value.strip()
+    if "T" in text:
+        try:
+            return datetime.fromisoformat(text).isoformat(timespec="seconds")
+        except ValueError:
+            return text
+    if len(text) == 10:
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return text
+    return text
+
+
 def ref_ids(root: etree._Element, xpath: str) -> list[str]:
     return [value.lstrip("#") for value in strings(root, xpath)]
 
@@ -108,13 +129,13 @@ def tei_facts(root: etree._Element) -> dict[str, list]:
     body = "//tei:text"
     return {
         "record": [("id", root.get(XML_ID))] + [("record", v) for v in strings(root, "//tei:sourceDesc//tei:idno[@type='record']")],
-        "date": strings(root, "//tei:profileDesc/tei:creation/tei:date/@when"),
+        "date": [iso_value(v) for v in strings(root, "//tei:profileDesc/tei:creation/tei:date/@when")],
         "languages": sorted(set(strings(root, "//tei:profileDesc/tei:langUsage/tei:language/@ident"))),
         "archival": archival_copies(root),
         "cipher": sorted(set(strings(root, "//tei:idno[@type='cipher']"))),
         "registration": sorted(set(strings(root, "//tei:idno[@type='outgoing' or @type='incoming' or @type='registration' or @type='special']"))),
         "events": sorted(set(
-            (action.get("type"), when)
+            (action.get("type"), iso_value(when))
             for action in root.xpath("//tei:correspDesc/tei:correspAction[@type='sent' or @type='received' or @type='transmitted']", namespaces=NS)
             for when in strings(action, "tei:date/@when"))),
         "marks": sorted(set(strings(root, f"{body}//tei:seg[@type='classification' or @type='handling' or @type='priority']/@subtype"))),
@@ -150,7 +171,9 @@ def expected_facts(facts: dict) -> dict[str, list]:
         expected["archival"] = [(c.get("repository"), c.get("fond"), c.get("opis"), c.get("delo"), c.get("papka"),
                                  c.get("from"), c.get("to")) for c in facts["archival"]]
     if "events" in facts:
-        expected["events"] = sorted({(e["type"], e["when"]) for e in facts["events"]})
+        expected["events"] = sorted({(e["type"], iso_value(e["when"])) for e in facts["events"]})
+    if "date" in expected:
+        expected["date"] = sorted({iso_value(value) for value in expected["date"]})
     if "distribution" in facts:
         expected["distribution"] = [(d.get("lang"), d.get("person"), int(d.get("copies", 1)))
                                     for d in facts["distribution"]]
@@ -169,14 +192,17 @@ class Tally:
     false_positive: int = 0
     false_negative: int = 0
     errors: list[str] = field(default_factory=list)
+    documents: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     def add(self, found: Iterable, expected: Iterable, document: str) -> None:
         found_count, expected_count = Counter(found), Counter(expected)
         common = found_count & expected_count
         extra, missing = found_count - expected_count, expected_count - found_count
-        self.true_positive += sum(common.values())
-        self.false_positive += sum(extra.values())
-        self.false_negative += sum(missing.values())
+        counts = (sum(common.values()), sum(extra.values()), sum(missing.values()))
+        self.true_positive += counts[0]
+        self.false_positive += counts[1]
+        self.false_negative += counts[2]
+        self.documents[document] = counts
         if extra or missing:
             self.errors.append(f"{document}: extra {sorted(extra.elements(), key=str)} "
                                f"missing {sorted(missing.elements(), key=str)}")
@@ -246,22 +272,37 @@ def table(tallies: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
+def document_table(tallies: dict[str, Tally]) -> str:
+    """Per document, the families it does not get wholly right, as TP/FP/FN."""
+    documents = sorted({document for tally in tallies.values() for document in tally.documents})
+    lines = []
+    for document in documents:
+        wrong = [f"{family} {tp}/{fp}/{fn}" for family, tally in tallies.items()
+                 for tp, fp, fn in [tally.documents.get(document, (0, 0, 0))] if fp or fn]
+        lines.append(f"{document}: {'; '.join(wrong) if wrong else 'all right'}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folders", nargs="+", default=list(ALL_FOLDERS), choices=ALL_FOLDERS)
     parser.add_argument("--tei-dir", type=Path, help="read built TEI (ID.xml) from here instead of converting")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--errors", action="store_true", help="per document, and every disagreement")
     arguments = parser.parse_args(argv)
     tallies = score(arguments.folders, arguments.tei_dir)
     if arguments.json:
         print(json.dumps({family: {"precision": round(t.precision, 4), "recall": round(t.recall, 4),
                                    "f1": round(t.f1, 4), "tp": t.true_positive, "fp": t.false_positive,
-                                   "fn": t.false_negative, "errors": t.errors}
+                                   "fn": t.false_negative, "errors": t.errors,
+                                   "documents": {d: list(c) for d, c in sorted(t.documents.items())}}
                           for family, t in tallies.items()}, ensure_ascii=False, indent=1, sort_keys=True))
     else:
         print(table(tallies))
         if arguments.errors:
+            print("\nper document (families not wholly right, TP/FP/FN):")
+            print(document_table(tallies))
+            print("\nevery disagreement:")
             for family, tally in tallies.items():
                 for error in tally.errors:
                     print(f"{family}: {error}")

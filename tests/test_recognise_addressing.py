@@ -44,6 +44,22 @@ def test_find_addressing(text, addressees, passed_to, transmitted_to) -> None:
         addressees, passed_to, transmitted_to)
 
 
+@pytest.mark.parametrize(
+    "text, sent_by",
+    [
+        ("(Comrade Nowak sends the dispatch regarding the following):", ["per-nowak"]),
+        ("Comrade Roshchin is sending the following.", ["per-roshchin"]),
+        ("Тов. Рощин посылает следующее:", ["per-roshchin"]),
+        # the name must open the line and the verb follow it directly
+        ("We ask Comrade Nowak to send the dispatch.", []),
+        ("Nowak, who sends greetings, arrived.", []),
+        ("Send to Comrade Nowak.", []),
+    ],
+)
+def test_find_sender_lines(text: str, sent_by: list[str]) -> None:
+    assert keys(find_addressing([text]).sent_by) == sent_by
+
+
 def person(key: str) -> NameRef:
     return NameRef("person", key)
 
@@ -67,6 +83,22 @@ def person(key: str) -> NameRef:
          ["per-zhou-enlai"], ["per-roshchin"]),
         ("Cable No. 1796, Filippov [Stalin] to the Soviet Ambassador in Peking for Mao Zedong", "", ["per-stalin"],
          ["per-mao"], []),
+        # the title names only places, nobody is asked to pass it on: the addressee receives it
+        ("Secret Telegram from Moscow to Warsaw, No. 848", "To Comrade Trepczynski\n\nThis is based on a talk.",
+         ["pl-moscow"], ["pl-warsaw", "per-trepczynski"], []),
+        # … and where it names no person as sender, "Comrade X sends" does
+        ("Secret Telegram from Moscow to Warsaw, No. 848",
+         "To Comrade Trepczynski\n\n(Comrade Nowak sends the dispatch regarding the following):",
+         ["pl-moscow", "per-nowak"], ["pl-warsaw", "per-trepczynski"], []),
+        # a sender named in the title is not replaced by a sending line
+        ("Telegram, Shtykov to Vyshinsky", "Comrade Roshchin sends the following.\nTo Vyshinsky.",
+         ["per-shtykov"], ["per-vyshinsky"], []),
+        # … but where someone is asked to pass it on, the addressee only carries it
+        ("Telegram from Moscow to Beijing", "To Comrade Kotov\n\nVisit Zhou Enlai and transmit to him the reply.",
+         ["pl-moscow"], ["pl-beijing", "per-zhou-enlai"], ["per-kotov"]),
+        # an office named in the title, the addressee only in the text
+        ("Cable, Filippov [Stalin] to the Soviet Ambassador in Peking", "BEIJING, TO ROSHCHIN\n\nReport at once.",
+         ["per-stalin"], ["per-roshchin"], []),
     ],
 )
 def test_correspondents_with_addressing(title, body, senders, recipients, intermediaries) -> None:

@@ -179,6 +179,11 @@ CASES = [
     ("Ф. Кузнецов, Д. Шепилов", []),
     ("I called on Kim Il Sung and told him that the plane would be ready on Friday.", []),
     ("", []),
+    # --- RGANI fond 89: perechen' and dokument in the places of opis and delo ---
+    ("RGANI, Fond 89, Perechen 43, Document 1.",
+     [ref("RGANI, Fond 89, Perechen 43, Document 1", "RGANI", "89", "43", "1")]),
+    ("TsKhSD, f. 89, per. 43, dok. 1, l. 2.",
+     [ref("TsKhSD, f. 89, per. 43, dok. 1, l. 2", "TsKhSD", "89", "43", "1", None, "2", "2", "l. 2")]),
 ]
 
 

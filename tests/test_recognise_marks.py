@@ -63,6 +63,8 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ),
         ("Making copies is prohibited", [("Making copies is prohibited", "handling", "no-copies")]),
         ("Making copies is forbidden", [("Making copies is forbidden", "handling", "no-copies")]),
+        ("Copying prohibited", [("Copying prohibited", "handling", "no-copies")]),
+        ("No copies to be made.", [("No copies to be made", "handling", "no-copies")]),
         ("КОПИЯ ИСХ. ТЕЛЕГРАММЫ", [("КОПИЯ ИСХ. ТЕЛЕГРАММЫ", "handling", "copy-of-outgoing")]),
         ("COPY OF AN OUTGOING TELEGRAM", [("COPY OF AN OUTGOING TELEGRAM", "handling", "copy-of-outgoing")]),
         # prose is not a mark

@@ -12,7 +12,9 @@ This module finds three groups of register names:
 * ``passed_to``: names after a request to pass the message on ("Pass [the
   following] to X", "Передайте X", "For immediate transmission to X");
 * ``transmitted_to``: names after a transmission note ("Transmitted to X",
-  "Передано т. X").
+  "Передано т. X");
+* ``sent_by``: a name that opens a line and is followed by a sending verb
+  ("(Comrade Nowak sends the dispatch …)").
 
 Deciding who is sender, recipient or intermediary is left to the caller
 (``pipeline.enrich``), which knows the catalogue title.  Vocabulary is in
@@ -40,6 +42,7 @@ class Addressing:
     addressees: tuple[NameRef, ...] = ()
     passed_to: tuple[NameRef, ...] = ()
     transmitted_to: tuple[NameRef, ...] = ()
+    sent_by: tuple[NameRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class _Patterns:
     address_word: re.Pattern[str]
     pass_phrase: re.Pattern[str]
     transmitted_phrase: re.Pattern[str]
+    sender_phrase: re.Pattern[str]
     joiner: re.Pattern[str]
     title: re.Pattern[str]
 
@@ -74,6 +78,7 @@ def patterns() -> _Patterns:
                                re.IGNORECASE),
         transmitted_phrase=re.compile(rf"(?:{alternation(data['transmitted_phrases'])})(?:(?<=\.)|\s+)",
                                       re.IGNORECASE),
+        sender_phrase=re.compile(rf"\s+(?:{alternation(data['sender_phrases'])})\b", re.IGNORECASE),
         joiner=re.compile(rf"\s*(?:{alternation(data['name_joiners'])})\s*", re.IGNORECASE),
         title=re.compile(rf"(?:{alternation(titles)})(?:(?<=\.)\s*|\s+)", re.IGNORECASE),
     )
@@ -108,6 +113,19 @@ def names_after(text: str, position: int, names: list[Match[NameRef]]) -> list[N
         position = joiner.end()
 
 
+def name_before_sender_phrase(text: str, start: int, end: int, names: list[Match[NameRef]]) -> NameRef | None:
+    """The person opening ``text[start:end]`` ("(Comrade Nowak sends …") when a sending verb follows the name."""
+    compiled = patterns()
+    position = start + 1 if text[start] == "(" else start
+    title = compiled.title.match(text, position, end)
+    if title:
+        position = title.end()
+    name = next((m for m in names if m.start == position and m.value.kind == "person"), None)
+    if name is None or not compiled.sender_phrase.match(text, name.end, end):
+        return None
+    return name.value
+
+
 def line_extents(text: str) -> list[tuple[int, int]]:
     extents = []
     offset = 0
@@ -136,10 +154,16 @@ def find_addressing(texts: Iterable[str]) -> Addressing:
     addressees: list[NameRef] = []
     passed_to: list[NameRef] = []
     transmitted_to: list[NameRef] = []
+    sent_by: list[NameRef] = []
     for text in texts:
         names = find_names(text)
         for start, end in line_extents(text):
-            if start >= end or text[start] in QUOTES_AND_BRACKETS:
+            if start >= end:
+                continue
+            sender = name_before_sender_phrase(text, start, end, names)
+            if sender is not None:
+                sent_by.append(sender)
+            if text[start] in QUOTES_AND_BRACKETS:
                 continue
             transmitted = compiled.transmitted_phrase.match(text, start, end)
             if transmitted:
@@ -151,7 +175,7 @@ def find_addressing(texts: Iterable[str]) -> Addressing:
                 addressees += names_after(text, address.end(), names)
         for phrase in compiled.pass_phrase.finditer(text):
             passed_to += names_after(text, phrase.end(), names)
-    return Addressing(unique(addressees), unique(passed_to), unique(transmitted_to))
+    return Addressing(unique(addressees), unique(passed_to), unique(transmitted_to), unique(sent_by))
 
 
 def unique(references: Iterable[NameRef]) -> tuple[NameRef, ...]:

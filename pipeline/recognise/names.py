@@ -106,8 +106,8 @@ def walk(text: str, start: int, trie: dict) -> list[tuple[int, list[Form]]]:
     """Every (end, forms) whose key the text spells from ``start``.
 
     Between letters the text may have spaces (letter-spacing, a name broken
-    across lines), hyphens, apostrophes, brackets, and full stops after a
-    single letter (initials, "U.S.A.").
+    across lines), hyphens, apostrophes, brackets, and full stops (initials,
+    "U.S.A.", an abbreviated word "Главн.").
     """
     results: list[tuple[int, list[Form]]] = []
     node = trie
@@ -127,7 +127,9 @@ def walk(text: str, start: int, trie: dict) -> list[tuple[int, list[Form]]]:
             position += 1
             if TERMINAL in node and is_word_end(text, position):
                 results.append((position, node[TERMINAL]))
-        elif character in SEPARATORS or (character == "." and run == 1):
+        elif character in SEPARATORS or character == ".":
+            # a full stop after one letter is an initial; after a longer word it is an
+            # abbreviation point, kept only for forms listed with one (abbreviation_points_fit)
             separators += character
             if len(separators) > MAX_SEPARATOR_RUN or separators.count("\n") > 1:
                 return results
@@ -151,6 +153,17 @@ def case_fits(form: Form, written: str) -> bool:
     if letters[:1].isupper():
         return not written[:1].islower()
     return True
+
+
+ABBREVIATION_POINT = re.compile(r"[^\W\d_]{2,}\.(?=[\s\[\]()'\u2019-]*[^\W\d_])")
+
+
+def abbreviation_points_fit(form: Form, written: str) -> bool:
+    """A word cut short with a full stop inside a name ("Второго Главн. Управления") must be listed so.
+
+    Without this, a sentence end could join two names into one ("… to Moscow. Army …").
+    """
+    return not ABBREVIATION_POINT.search(written) or bool(ABBREVIATION_POINT.search(form.text))
 
 
 def dots_fit(form: Form, written: str) -> bool:
@@ -181,7 +194,8 @@ def candidates_at(text: str, start: int, trie: dict) -> list[Candidate]:
     found: list[Candidate] = []
     for end, forms in walk(text, start, trie):
         written = letters_of(text[start:end])
-        fitting = [form for form in forms if case_fits(form, written) and dots_fit(form, text[start:end])]
+        fitting = [form for form in forms if case_fits(form, written) and dots_fit(form, text[start:end])
+                   and abbreviation_points_fit(form, text[start:end])]
         if after_clerk_label(text, start):
             fitting = [form for form in fitting if not looks_feminine_generated(form)]
         full = [form for form in fitting if form.type != "short"]
