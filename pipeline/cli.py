@@ -6,6 +6,7 @@ one line ``path:line: message``; a traceback only with ``--debug``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -106,14 +107,15 @@ def _build(arguments) -> int:
         # a broken link or a link loop is reported as that document's error, the others still built
         if not Path(source).exists() and not Path(source).is_symlink():
             raise EditionError("no such file or folder", source)
-    if arguments.no_pdf:   # read by pipeline.print_edition, in this process and in the workers
-        from .print_edition import NO_PDF_VARIABLE
-        os.environ[NO_PDF_VARIABLE] = "1"
-    if arguments.no_search:
-        from .search import SWITCH_OFF
-        os.environ[SWITCH_OFF] = "1"
-    outcomes = build(sources, tei_dir=arguments.tei_dir, out_dir=arguments.out, jobs=arguments.jobs,
-                     progress=terminal_progress, force=arguments.force)
+    from .print_edition import NO_PDF_VARIABLE
+    from .search import SWITCH_OFF
+
+    # the switches are environment settings so that the workers see them too (and the build
+    # state keys on them); they hold for this build only
+    switches = {NO_PDF_VARIABLE: arguments.no_pdf, SWITCH_OFF: arguments.no_search}
+    with _environment({name: "1" for name, on in switches.items() if on}):
+        outcomes = build(sources, tei_dir=arguments.tei_dir, out_dir=arguments.out, jobs=arguments.jobs,
+                         progress=terminal_progress, force=arguments.force)
     for outcome in outcomes:
         for message in outcome.messages:
             prefix = "" if message.startswith(outcome.source) else f"{outcome.source}: "
@@ -125,6 +127,21 @@ def _build(arguments) -> int:
     print(f"{len(outcomes) - reused} rebuilt, {reused} unchanged"
           + (f", {kept} hand-edited TEI file(s) kept (--force overwrites them)" if kept else ""))
     return 1 if failed else 0
+
+
+@contextlib.contextmanager
+def _environment(settings: dict[str, str]):
+    """Environment variables set for the duration of a block, then restored."""
+    saved = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _convert(arguments) -> int:

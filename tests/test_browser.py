@@ -52,12 +52,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(root: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(root))
+    """Serves the whole output folder (the site and, beside it, the downloads the index links to)
+    and yields the address of the site (OUT/html/)."""
+    handler = functools.partial(QuietHandler, directory=str(root.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}/{root.name}/"
     finally:
         server.shutdown()
         server.server_close()
@@ -121,7 +123,8 @@ def internal_addresses(page, base: str) -> set[str]:
     """Every same-site address a page links to (a, link, script), absolute."""
     found = page.eval_on_selector_all(
         "a[href], link[href], script[src]", "els => els.map(e => e.href || e.src)")
-    return {address for address in found if address.startswith(base)}
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(base))
+    return {address for address in found if address.startswith(origin)}
 
 
 def fetch_status(address: str) -> int:
