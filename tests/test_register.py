@@ -366,3 +366,19 @@ def test_lookup_never_crashes(text: str) -> None:
        st.sampled_from(["", ".", ",", ":", "'s", " "]))
 def test_trailing_punctuation_does_not_change_lookup(variant: str, suffix: str) -> None:
     assert REGISTER.lookup(variant + suffix) == REGISTER.lookup(variant)
+
+
+@pytest.mark.parametrize("entry_id, expected", [
+    ("per-stalin", "Stalin, Joseph"),
+    ("per-mao", "Mao Zedong"),             # family name first: as written
+    ("per-kim-il-sung", "Kim Il Sung"),
+])
+def test_sort_key_puts_the_family_name_first(entry_id, expected):
+    entries = {entry.id: entry for entry in load_register().entries()}
+    assert entries[entry_id].sort_key == expected
+
+
+def test_places_and_organisations_sort_as_named():
+    for entry in load_register().entries():
+        if entry.kind != "person":
+            assert entry.sort_key == entry.name_en

@@ -33,7 +33,8 @@ LANGUAGES = ("en", "ru", "zh", "ko", "pl")
 VARIANT_TYPES = ("name", "pseudonym", "surname", "short")
 DECLENSION_MODES = ("auto", "all", "first", "last", "none")
 CASES = ("genitive", "dative", "accusative", "instrumental", "prepositional")
-ENTRY_FIELDS = {"id", "name_en", "name_ru", "birth", "death", "note", "wikidata", "geonames", "viaf", "ru_decline"}
+ENTRY_FIELDS = {"id", "name_en", "name_ru", "birth", "death", "note", "wikidata", "geonames", "viaf", "ru_decline",
+                "sort", "family_first"}
 
 # Letters outside Unicode decomposition that still have a plain Latin reading.
 SPECIAL_FOLDS = {"ł": "l", "ß": "ss", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i"}
@@ -67,6 +68,19 @@ class Entry:
     note: str | None = None
     birth: int | None = None
     death: int | None = None
+    sort: str | None = None   # the register's own sort form, where the rule below would be wrong
+    family_first: bool = False   # the name is written family name first ("Mao Zedong")
+
+    @property
+    def sort_key(self) -> str:
+        """How an index orders the entry: "Stalin, Joseph"; "Mao Zedong" (family name first) and
+        places and organisations as named."""
+        if self.sort:
+            return self.sort
+        words = self.name_en.split()
+        if self.kind != "person" or self.family_first or len(words) < 2:
+            return self.name_en
+        return f"{words[-1]}, {' '.join(words[:-1])}"
 
 
 @dataclass(frozen=True)
@@ -254,7 +268,8 @@ def read_entry(raw: dict, kind: str, path: Path) -> tuple[Entry, str, list[tuple
         id=entry_id, kind=kind, name_en=raw["name_en"], name_ru=raw.get("name_ru"),
         variants=tuple(dict.fromkeys(variant for variant, _ in variants)),
         wikidata=raw.get("wikidata"), geonames=raw.get("geonames"), viaf=raw.get("viaf"),
-        note=raw.get("note"), birth=raw.get("birth"), death=raw.get("death"),
+        note=raw.get("note"), birth=raw.get("birth"), death=raw.get("death"), sort=raw.get("sort"),
+        family_first=bool(raw.get("family_first", False)),
     )
     return entry, mode, variants
 
