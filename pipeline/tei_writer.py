@@ -289,7 +289,8 @@ def _standoff(root, document: Document, register) -> None:
     if people:
         listing = element(standoff, "listPerson")
         for entry in people:
-            _register_entry(element(listing, "person", xml_id=entry.id), entry, "persName")
+            person = element(listing, "person", xml_id=entry.id, sortKey=entry.sort_key)
+            _register_entry(person, entry, "persName")
     if places:
         listing = element(standoff, "listPlace")
         for entry in places:

@@ -207,6 +207,13 @@ def test_register_pages_list_every_naming_document(samples_site, name, kind):
     assert names == sorted(names)
 
 
+def test_person_register_is_in_index_order_family_name_first(samples_site):
+    headings = [text_of(h) for h in tree_of(samples_site / "persons.html").xpath("//h2[@class='register-heading']")]
+    assert "Stalin, Joseph" in headings
+    assert "Joseph Stalin" not in headings
+    assert "Mao Zedong" in headings          # written family name first: not inverted
+
+
 def test_person_entry_has_names_in_both_languages_and_authority(samples_site):
     entry = tree_of(samples_site / "persons.html").xpath("//li[@id='reg-per-stalin']")[0]
     terms = [text_of(term) for term in entry.xpath(".//dt")]
@@ -314,6 +321,7 @@ def test_property_index_and_registers_keep_text_as_text(title, name):
     summary.set("title", title)
     for entry in summary.iter(f"{{{ED}}}entry"):
         entry.set("name", name)
+        entry.set("sort", name)
     summaries = documents_xml([etree.tostring(summary)])
     index = html.document_fromstring(get_renderer().index_html(summaries))
     assert " ".join(title.split()) in text_of(index.xpath("//tbody/tr/td[2]")[0])

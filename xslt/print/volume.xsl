@@ -168,7 +168,7 @@
               <xsl:sort select="lower-case(current-group()[1]/@sort)"/>
               <xsl:sort select="current-grouping-key()"/>
               <li class="index-entry">
-                <span class="index-name">{current-group()[1]/@name}</span>
+                <span class="index-name">{(current-group()[1]/@sort[normalize-space()], current-group()[1]/@name)[1]}</span>
                 <xsl:text> </xsl:text>
                 <xsl:call-template name="ed:page-references">
                   <xsl:with-param name="occurrences" select="current-group()"/>
