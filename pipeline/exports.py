@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+from .files import current_umask
 from .errors import EditionError
 from .stages import CollectionContext, DocumentContext, Stage
 
@@ -283,12 +284,6 @@ def split_frame(frame: str, placeholder: str, stylesheet: str) -> tuple[str, str
                            f"(found {frame.count(placeholder)})")
     head, tail = frame.split(placeholder)
     return head, tail
-
-
-def current_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 @contextlib.contextmanager

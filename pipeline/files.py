@@ -72,12 +72,24 @@ def _os_problem(error: OSError) -> str:
     return f"cannot read: {error.strerror or error}"
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old or the new file, never half of one."""
+def current_umask() -> int:
+    """The process's umask (read by setting it and restoring it at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: Path, data: bytes, private: bool = False) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new file, never half of one.
+
+    The file is made as ``open()`` would make it (0666 less the umask: an edition is for reading),
+    or owner-only (0600) if ``private``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if not private:   # mkstemp made it 0600
+            os.fchmod(handle, 0o666 & ~current_umask())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)

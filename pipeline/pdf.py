@@ -11,6 +11,8 @@ renderer and HTML to WeasyPrint.  It reads no TEI and no source text.
 """
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -57,7 +59,25 @@ def typeset(fragments: list[str], renderer: Renderer, front_matter: bool = True,
     placed = volume_xml(fragments, layout_xml(page.anchors for page in pages))
     index = layout_html(renderer.print_volume(placed, {**shared, "part": "index",
                                                        "first-page": len(pages) + 1}), fonts)
-    return main.copy(pages + index.pages).write_pdf()
+    with _fixed_font_timestamps():
+        return main.copy(pages + index.pages).write_pdf()
+
+
+# fontTools stamps each embedded font subset with the time it is made (head.modified)
+# unless SOURCE_DATE_EPOCH says otherwise: the same volume would differ from second to second
+_FONT_EPOCH = "315532800"   # 1980-01-01, the reproducible-builds convention's usual floor
+
+
+@contextlib.contextmanager
+def _fixed_font_timestamps():
+    if "SOURCE_DATE_EPOCH" in os.environ:   # the caller's own reproducible-build date wins
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = _FONT_EPOCH
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def layout_html(html: str, fonts) -> object:

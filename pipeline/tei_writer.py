@@ -323,6 +323,9 @@ def _register_entry(node, entry, name_element: str) -> None:
         seen.add(variant.text)
         kind = "pseudonym" if variant.type == "pseudonym" else ("sic" if variant.sic else "variant")
         element(node, name_element, variant.text, xml_lang=variant.lang, type=kind)
+    if entry.kind == "person" and entry.index_name != entry.name_en:
+        # the heading an index prints ("Stalin, Joseph"); @sortKey is its sort key
+        element(node, name_element, entry.index_name, xml_lang="en", type="index")
     if entry.kind == "person" and (entry.birth or entry.death):
         if entry.birth:
             element(node, "birth", when=f"{entry.birth:04d}")

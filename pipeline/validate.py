@@ -279,7 +279,7 @@ def _write_schema_cache(path: Path, schema) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write(path, pickle.dumps((path.stem.removeprefix("edition-xsd-"), schema),
-                                        protocol=pickle.HIGHEST_PROTOCOL))
+                                        protocol=pickle.HIGHEST_PROTOCOL), private=True)
     except Exception:  # a read-only home or an unpicklable schema: work without the cache
         return
 

@@ -373,12 +373,27 @@ def test_trailing_punctuation_does_not_change_lookup(variant: str, suffix: str) 
     ("per-mao", "Mao Zedong"),             # family name first: as written
     ("per-kim-il-sung", "Kim Il Sung"),
 ])
-def test_sort_key_puts_the_family_name_first(entry_id, expected):
+def test_index_name_puts_the_family_name_first(entry_id, expected):
+    entries = {entry.id: entry for entry in load_register().entries()}
+    assert entries[entry_id].index_name == expected
+
+
+def test_places_and_organisations_are_indexed_as_named():
+    for entry in load_register().entries():
+        if entry.kind != "person":
+            assert entry.index_name == entry.name_en
+
+
+@pytest.mark.parametrize("entry_id, expected", [
+    ("per-stalin", "stalin_joseph"),
+    ("per-mao", "mao_zedong"),
+    ("per-kim-il-sung", "kim_il_sung"),
+])
+def test_sort_key_is_one_lower_case_word_as_tei_requires(entry_id, expected):
     entries = {entry.id: entry for entry in load_register().entries()}
     assert entries[entry_id].sort_key == expected
 
 
-def test_places_and_organisations_sort_as_named():
+def test_every_sort_key_is_a_tei_word():
     for entry in load_register().entries():
-        if entry.kind != "person":
-            assert entry.sort_key == entry.name_en
+        assert re.fullmatch(r"[^\s,]+", entry.sort_key) and entry.sort_key == entry.sort_key.lower(), entry.id

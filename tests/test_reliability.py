@@ -638,3 +638,18 @@ def test_markup_looking_text_is_escaped_in_the_built_site(bad_build):
                     and s.get("type") != "application/ld+json"]
         assert not tree.xpath("//b[. = 'bold']")
     assert MARKUP in " ".join(texts[0].read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_written_files_are_readable_as_the_umask_allows(tmp_path, mask, mode):
+    """An edition is for reading: files get 0666 less the umask, not mkstemp's private 0600."""
+    previous = os.umask(mask)
+    try:
+        target = tmp_path / "out" / "page.html"
+        files.atomic_write(target, b"<p>text</p>")
+        files.atomic_write(target, b"<p>again</p>")   # replacing keeps the mode
+    finally:
+        os.umask(previous)
+    assert target.stat().st_mode & 0o777 == mode
+    assert target.read_bytes() == b"<p>again</p>"
+    assert [path.name for path in target.parent.iterdir()] == ["page.html"]

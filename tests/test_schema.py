@@ -312,7 +312,7 @@ def test_every_declaration_is_documented(path):
                             "incoming", "registration", "special", "copy", "reply", "wikidata", "viaf", "geonames"}),
         ("correspActionType", {"sent", "received", "transmitted"}),
         ("shelfmarkType", {"fond", "opis", "delo", "papka", "reference"}),
-        ("registerNameType", {"preferred", "variant", "pseudonym", "sic"}),
+        ("registerNameType", {"preferred", "variant", "pseudonym", "sic", "index"}),
         ("bracketRend", {"brackets", "parentheses"}),
         ("headerNoteType", {"credits", "contents", "uploaded", "related", "residue", "discrepancy"}),
     ],

@@ -322,6 +322,7 @@ def test_property_index_and_registers_keep_text_as_text(title, name):
     for entry in summary.iter(f"{{{ED}}}entry"):
         entry.set("name", name)
         entry.set("sort", name)
+        entry.set("index", name)
     summaries = documents_xml([etree.tostring(summary)])
     index = html.document_fromstring(get_renderer().index_html(summaries))
     assert " ".join(title.split()) in text_of(index.xpath("//tbody/tr/td[2]")[0])

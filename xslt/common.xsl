@@ -356,10 +356,24 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
     <xsl:sequence select="normalize-space((
-        $names[@xml:lang = 'en'][not(@type = ('pseudonym', 'alias', 'variant', 'abbreviation'))],
-        $names[not(@type = ('pseudonym', 'alias', 'variant', 'abbreviation'))],
+        $names[@xml:lang = 'en'][not(@type = ('pseudonym', 'alias', 'variant', 'abbreviation', 'index'))],
+        $names[not(@type = ('pseudonym', 'alias', 'variant', 'abbreviation', 'index'))],
         $names,
         $entry/@xml:id)[1])"/>
+  </xsl:function>
+
+  <!-- The heading an index lists an entry under: the register's index form
+       ("Stalin, Joseph"), else the preferred name. -->
+  <xsl:function name="ed:index-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="(($entry/tei:persName[@type = 'index'])[1] ! normalize-space()[. ne ''],
+                           ed:preferred-name($entry))[1]"/>
+  </xsl:function>
+
+  <!-- How an index orders an entry: its @sortKey, else its heading lower-cased. -->
+  <xsl:function name="ed:sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="(normalize-space($entry/@sortKey)[. ne ''], lower-case(ed:index-name($entry)))[1]"/>
   </xsl:function>
 
   <!-- A name of the text or header: the register's preferred name if the

@@ -87,7 +87,7 @@
     <!-- every entry of the standOff, named or not, so that each register
          link of a document page has its entry on the register page -->
     <ed:entry id="{$id}" kind="{ed:entry-kind(.)}" name="{ed:preferred-name(.)}"
-      sort="{(normalize-space(@sortKey)[. ne ''], ed:preferred-name(.))[1]}"
+      sort="{ed:sort-key(.)}" index="{ed:index-name(.)}"
       wikidata="{(tei:idno[@type = 'wikidata'] ! ed:authority-address(.))[1]}"
       geonames="{(tei:idno[@type = 'geonames'][matches(normalize-space(.), '^\d+$')]
                   ! ('https://www.geonames.org/' || normalize-space(.)))[1]}"

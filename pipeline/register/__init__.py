@@ -72,8 +72,8 @@ class Entry:
     family_first: bool = False   # the name is written family name first ("Mao Zedong")
 
     @property
-    def sort_key(self) -> str:
-        """How an index orders the entry: "Stalin, Joseph"; "Mao Zedong" (family name first) and
+    def index_name(self) -> str:
+        """The entry's heading in an index: "Stalin, Joseph"; "Mao Zedong" (family name first) and
         places and organisations as named."""
         if self.sort:
             return self.sort
@@ -81,6 +81,12 @@ class Entry:
         if self.kind != "person" or self.family_first or len(words) < 2:
             return self.name_en
         return f"{words[-1]}, {' '.join(words[:-1])}"
+
+    @property
+    def sort_key(self) -> str:
+        """The index heading as a TEI sort key, a single word (teidata.word: no spaces):
+        "stalin_joseph", "mao_zedong"; "_" sorts before every letter, as the space it replaces."""
+        return "_".join(re.findall(r"[^\s,]+", self.index_name.lower()))
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@
   <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org" mode="register">
     <xsl:variable name="preferred" select="ed:preferred-name(.)"/>
     <xsl:variable name="variants" select="(tei:persName | tei:placeName | tei:orgName | tei:name)
-                                          [normalize-space() ne $preferred]"/>
+                                          [not(@type = 'index')][normalize-space() ne $preferred]"/>
     <xsl:variable name="forms" select="key('ed:references', string(@xml:id))[ancestor::tei:text][normalize-space()]"/>
     <li class="register-entry entry-{ed:entry-kind(.)}" id="{ed:register-id(.)}">
       <span class="register-name">{$preferred}</span>

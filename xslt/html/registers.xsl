@@ -51,7 +51,7 @@
         <ul class="register-page">
           <xsl:for-each-group select="$entries" group-by="@id">
             <!-- index order: family name first ("Stalin, Joseph"), as the register's sort key says -->
-            <xsl:sort select="lower-case((@sort[normalize-space()], @name)[1])" lang="en"/>
+            <xsl:sort select="(@sort[normalize-space()], lower-case(@name))[1]" lang="en"/>
             <xsl:sort select="current-grouping-key()"/>
             <xsl:call-template name="ed:register-page-entry"/>
           </xsl:for-each-group>
@@ -65,7 +65,7 @@
     <xsl:variable name="authority" select="(current-group()/@wikidata[ed:is-web-address(.)])[1]"/>
     <xsl:variable name="gazetteer" select="(current-group()/@geonames[ed:is-web-address(.)])[1]"/>
     <li class="register-entry" id="reg-{current-grouping-key()}">
-      <h2 class="register-heading">{($first/@sort[normalize-space()], $first/@name)[1]}</h2>
+      <h2 class="register-heading">{($first/@index[normalize-space()], $first/@name)[1]}</h2>
       <dl class="register-names">
         <xsl:for-each-group select="current-group()/ed:variant[normalize-space()]" group-by="string(@lang)">
           <xsl:sort select="if (current-grouping-key() eq 'en') then 0 else if (current-grouping-key() eq 'ru') then 1 else 2"/>

@@ -6,8 +6,9 @@
   The fragment carries what print/volume.xsl needs to assemble the volume
   without the TEI: the document's id, ISO date, title and a short running
   title (attributes), one <ed:occurrence> per person or place named in the
-  text (kind, register key, preferred name, sort key: the entry's @sortKey
-  if the register gives one, else the name; the id of the anchor where it
+  text (kind, register key, preferred name, index heading and sort key:
+  the entry's index form and @sortKey if the register gives them, else the
+  name; the id of the anchor where it
   is named: the index points there), and the document as an HTML <section>
   for paged media: a header block (date, title, numbers, marks, archival
   copies, transmission, distribution, summary), then each text under its
@@ -57,7 +58,7 @@
       <xsl:for-each select="tei:text//*[@ref][ed:is-indexed(.)]">
         <xsl:variable name="entry" select="ed:register-entry(@ref, .)"/>
         <ed:occurrence kind="{ed:entry-kind($entry)}" key="{$entry/@xml:id}"
-          name="{ed:preferred-name($entry)}" sort="{($entry/@sortKey, ed:preferred-name($entry))[1]}"
+          name="{ed:preferred-name($entry)}" sort="{ed:sort-key($entry)}" index="{ed:index-name($entry)}"
           anchor="{ed:print-anchor(.)}"/>
       </xsl:for-each>
       <section class="document" id="{ed:print-id($id)}" lang="{(@xml:lang, 'en')[1]}">

@@ -165,10 +165,10 @@
           </xsl:if>
           <ul class="index-list">
             <xsl:for-each-group select="$occurrences" group-by="@key">
-              <xsl:sort select="lower-case(current-group()[1]/@sort)"/>
+              <xsl:sort select="(current-group()[1]/@sort[normalize-space()], lower-case(current-group()[1]/@name))[1]"/>
               <xsl:sort select="current-grouping-key()"/>
               <li class="index-entry">
-                <span class="index-name">{(current-group()[1]/@sort[normalize-space()], current-group()[1]/@name)[1]}</span>
+                <span class="index-name">{(current-group()[1]/@index[normalize-space()], current-group()[1]/@name)[1]}</span>
                 <xsl:text> </xsl:text>
                 <xsl:call-template name="ed:page-references">
                   <xsl:with-param name="occurrences" select="current-group()"/>
