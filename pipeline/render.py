@@ -114,6 +114,9 @@ class Renderer:
         # Saxon executables carry parameters and messages between calls:
         # one transformation at a time per renderer.
         self._lock = threading.RLock()
+        # The last document parsed: a build runs ten or so stylesheets on each TEI file in a row
+        # (page, summary, text, print fragment, exports), and parsing it once saves the rest.
+        self._parsed: tuple[str, Any] | None = None
 
     # -- public API -------------------------------------------------------
     def to_html(self, tei: bytes | str, parameters: Mapping[str, ParameterValue] | None = None,
@@ -172,10 +175,14 @@ class Renderer:
         processor = saxon_processor()
         text = refuse_document_type(decode_xml(source, path), path)
         with self._lock:
-            try:
-                document = processor.parse_xml(xml_text=text)
-            except Exception as error:
-                raise EditionError(f"not well-formed XML: {saxon_message(error)}", path) from error
+            if self._parsed is not None and self._parsed[0] == text:
+                document = self._parsed[1]
+            else:
+                try:
+                    document = processor.parse_xml(xml_text=text)
+                except Exception as error:
+                    raise EditionError(f"not well-formed XML: {saxon_message(error)}", path) from error
+                self._parsed = (text, document)
             executable.clear_parameters()
             for parameter_name, value in sorted((parameters or {}).items()):
                 executable.set_parameter(parameter_name, xdm_value(processor, value))

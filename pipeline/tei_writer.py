@@ -66,14 +66,24 @@ def write_tei(document: Document, register, identifier: str | None = None,
     """
     root = element(None, "TEI", xml_id=identifier or document_id(document), xml_lang="en")
     _header(root, document, register, links or {})
-    _standoff(root, document, register)
     text = element(root, "text")
     body = element(text, "body")
     if not document.divisions:
         element(element(body, "div", type="translation", xml_lang="en"), "p")
     for division in document.divisions:
         _division(body, division)
+    # the register lists what the file points to: a name recognised in a passage that is
+    # then written without its tag (inside letter-spacing, say) gets no entry
+    _standoff(root, document, register, _pointed_to(root))
+    standoff = root.find(f"{{{TEI_NS}}}standOff")
+    if standoff is not None:
+        root.insert(1, standoff)          # teiHeader, standOff, text
     return root
+
+
+def _pointed_to(root) -> set[str]:
+    return {token[1:] for value in root.xpath("//@ref | //@target | //@corresp")
+            for token in value.split() if token.startswith("#")}
 
 
 def serialise(root: etree._Element) -> bytes:
@@ -277,8 +287,8 @@ def _corresp_desc(profile, document: Document, register, links: Mapping[str, tup
             element(context, "ref", reply.value, type="replyTo", target=target)
 
 
-def _standoff(root, document: Document, register) -> None:
-    ids = sorted(set(document.names))
+def _standoff(root, document: Document, register, pointed_to: set[str]) -> None:
+    ids = sorted(set(document.names) & pointed_to)
     repositories = sorted({repository_id(w.repository) for w in document.witnesses if w.repository})
     if not ids and not repositories:
         return

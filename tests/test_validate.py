@@ -235,6 +235,20 @@ def test_title_number_rule(title_number, header_number, marker):
     assert (f"{RULES_LAYER} title-cipher-number" in layers) is (title_number != header_number)
 
 
+@pytest.mark.parametrize("title, header_number, broken", [
+    ("Ciphered Telegram No. 373/sh to Comrade Ivanov", "373/sh", False),   # a registration-style number
+    ("Ciphered Telegram No. 373/sh to Comrade Ivanov", "374/sh", True),
+    ("CIPHERED TELEGRAM No. 4321er 02, 1950", "1", False),                # digits run into a word: no number
+    ("Copy Nº 4И to file", "1", False),
+    ("Cable Nº 4784, Filippov to Roshchin", "4785", True),
+])
+def test_title_number_rule_reads_whole_numbers_only(title, header_number, broken):
+    main_title = f'<title type="main">{title} (<idno type="cipher">{header_number}</idno>)</title>'
+    text = re.sub(r'<title type="main">.*?</title>', main_title, VALID, count=1)
+    layers = {p.layer for p in check_document(text.encode(), "title.xml")}
+    assert (f"{RULES_LAYER} title-cipher-number" in layers) is broken
+
+
 # --------------------------------------------------------------------------- the command
 def test_exit_codes_and_format(tmp_path, capsys):
     good = write(tmp_path, VALID, "good.xml")

@@ -357,7 +357,14 @@ def find_names(text: str) -> list[Match[NameRef]]:
     """Every occurrence of a register name in ``text``, as non-overlapping spans in source order."""
     if not text:
         return []
-    return [Match(c.start, c.end, name_reference(c)) for c in find_candidates(text)]
+    return list(_names_of(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _names_of(text: str) -> tuple[Match[NameRef], ...]:
+    # the enricher, the addressing and the unknown-name finder ask about the same
+    # blocks; the register is fixed for the process, so the answer is too
+    return tuple(Match(c.start, c.end, name_reference(c)) for c in find_candidates(text))
 
 
 # --------------------------------------------------------------------------
