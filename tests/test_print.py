@@ -38,6 +38,7 @@ from pipeline.print_edition import (NO_PDF_VARIABLE, PDF, PDF_VOLUME, TEXT, TEXT
                                     write_text_volume)
 from pipeline.render import get_renderer
 
+from .reading import PRINT_WORD_BORDERS, reading_text as shared_reading_text
 from .conftest import ROOT, shared_dir, shared_files
 
 GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.xml"))
@@ -46,14 +47,6 @@ ED = "https://example.org/ns/edition"
 NAMESPACES = {"tei": TEI, "ed": ED}
 WORD = re.compile(r"\w+")
 LINE_WIDTH = 72
-# Element borders that are word borders in every rendering (see tests/test_render.py);
-# the editors' additions too, since both editions bracket them ("Sadov[in]").
-WORD_BORDERS = {
-    "supplied", "unclear", "gap",
-    "p", "ab", "head", "div", "opener", "closer", "postscript", "dateline", "salute", "signed",
-    "address", "addrLine", "list", "item", "label", "note", "lb", "pb", "fw", "table", "row", "cell",
-    "sic", "corr", "orig", "reg", "abbr", "expan", "trailer", "byline", "lg", "l",
-}
 HYPHEN_AT_LINE_END = re.compile(r"(\w)[\u2010\u00ad-]\s*\n\s*(\w)")
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
@@ -64,15 +57,8 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.w
 # helpers: TEI
 # --------------------------------------------------------------------------
 def reading_text(element: etree._Element) -> str:
-    """The text of a TEI element as a reader sees it (a word broken by lb break="no" is one word)."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str):
-            name = etree.QName(child).localname
-            border = " " if name in WORD_BORDERS and not (name == "lb" and child.get("break") == "no") else ""
-            parts += [border, reading_text(child), border]
-        parts.append(child.tail or "")
-    return "".join(parts)
+    """As a reader of the print and text editions sees it (the editors' additions bracketed)."""
+    return shared_reading_text(element, PRINT_WORD_BORDERS)
 
 
 def tei_text_words(tei: bytes) -> set[str]:

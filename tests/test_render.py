@@ -23,12 +23,15 @@ from pipeline.render import (
     saxon_processor,
 )
 
+from .conftest import shared_dir
+from .reading import reading_text
+
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
 BILINGUAL = FIXTURES / "telegram-bilingual.xml"
 VERSIONS = FIXTURES / "telegram-versions.xml"
 MINIMAL = FIXTURES / "letter-minimal.xml"
 ALL_FIXTURES = sorted(FIXTURES.glob("*.xml"))
-TEI_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "tei-p5" / "tei_all.rng"
+TEI_SCHEMA = shared_dir() / "tei-p5" / "tei_all.rng"
 TEI = "http://www.tei-c.org/ns/1.0"
 ED = "https://example.org/ns/edition"
 NAMESPACES = {"tei": TEI, "ed": ED}
@@ -51,28 +54,6 @@ def render_html(renderer: Renderer, path: Path, **parameters) -> tuple[str, html
 
 def render_text(renderer: Renderer, path: Path, **parameters) -> str:
     return renderer.to_text(path.read_bytes(), parameters or None)
-
-
-# Elements whose borders are word borders in every rendering (blocks, notes,
-# line and page breaks, the two readings of a choice); other elements, like
-# <hi> or <persName>, may sit inside a word.
-WORD_BORDERS = {
-    "p", "ab", "head", "div", "opener", "closer", "postscript", "dateline", "salute", "signed",
-    "address", "addrLine", "list", "item", "label", "note", "lb", "pb", "fw", "table", "row", "cell",
-    "sic", "corr", "orig", "reg", "abbr", "expan", "trailer", "byline", "lg", "l",
-}
-
-
-def reading_text(element: etree._Element) -> str:
-    """The text of a TEI element as a reader sees it (a word broken by lb break="no" is one word)."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str):
-            name = etree.QName(child).localname
-            border = " " if name in WORD_BORDERS and not (name == "lb" and child.get("break") == "no") else ""
-            parts += [border, reading_text(child), border]
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def tei_body_words(tei: bytes) -> Counter[str]:
