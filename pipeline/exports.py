@@ -119,13 +119,8 @@ class ParsedDocument:
     """One TEI document parsed once for the several export stylesheets (parsing costs more than each run)."""
 
     def __init__(self, renderer: Any, tei: bytes, path: str):
-        from .render import decode_xml, saxon_message, saxon_processor
-
         self.renderer, self.path = renderer, path
-        try:
-            self.node = saxon_processor().parse_xml(xml_text=decode_xml(tei, path))
-        except Exception as error:
-            raise EditionError(f"not well-formed XML: {saxon_message(error)}", path) from error
+        self.node = renderer.parse(tei, path)     # the renderer's node if it has just parsed this TEI
 
     def render(self, name: str, **parameters: str | int | bool) -> str:
         """Stylesheet ``name`` on this document, with the edition's parameters and ``parameters``."""

@@ -173,16 +173,8 @@ class Renderer:
         """Runs stylesheet ``name`` on an XML document given as bytes or text."""
         executable = self.executable(name)
         processor = saxon_processor()
-        text = refuse_document_type(decode_xml(source, path), path)
         with self._lock:
-            if self._parsed is not None and self._parsed[0] == text:
-                document = self._parsed[1]
-            else:
-                try:
-                    document = processor.parse_xml(xml_text=text)
-                except Exception as error:
-                    raise EditionError(f"not well-formed XML: {saxon_message(error)}", path) from error
-                self._parsed = (text, document)
+            document = self.parse(source, path)
             executable.clear_parameters()
             for parameter_name, value in sorted((parameters or {}).items()):
                 executable.set_parameter(parameter_name, xdm_value(processor, value))
@@ -197,6 +189,20 @@ class Renderer:
             finally:
                 executable.clear_parameters()
         return result or ""
+
+    def parse(self, source: bytes | str, path: str | None = None) -> Any:
+        """The document as a Saxon node; the last one parsed is kept, as the stylesheets of a
+        build run on each TEI file in a row."""
+        text = refuse_document_type(decode_xml(source, path), path)
+        with self._lock:
+            if self._parsed is not None and self._parsed[0] == text:
+                return self._parsed[1]
+            try:
+                document = saxon_processor().parse_xml(xml_text=text)
+            except Exception as error:
+                raise EditionError(f"not well-formed XML: {saxon_message(error)}", path) from error
+            self._parsed = (text, document)
+            return document
 
     def executable(self, name: str) -> Any:
         """The compiled stylesheet ``name``, compiled on first use only."""
