@@ -55,6 +55,7 @@ LAST_BUILD = "last-build.json"        # timings and counts of the last build (in
 CORPUS_FILE = "corpus.json"           # the corpus map handed to the workers (in OUT/.state/)
 PARALLEL_THRESHOLD = 8                # fewer items than this are done in the main process (no worker start-up)
 PROCESS_CHUNK = 16                    # documents sent to a worker at a time
+WORKER_DOCUMENTS = 1000               # documents a worker process handles before a fresh one takes over
 COMMIT_INTERVAL = 0.5                 # seconds between commits of the state while documents finish
 MAX_ID_LENGTH = 120
 SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
@@ -330,12 +331,25 @@ class Workers:
     def map(self, function: Callable, items: list, chunk_items: int) -> Iterator:
         if self.jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
             return map(function, items)
-        if self.pool is None:
-            # spawn, not fork: a forked copy of a live Saxon (GraalVM) processor is not safe to use
-            # (no max_tasks_per_child: with Python 3.11 a pool that replaces its workers can hang)
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"))
-        chunksize = max(1, min(chunk_items, len(items) // (self.jobs * 4)))
-        return self.pool.map(function, items, chunksize=chunksize)
+        return self._map_in_batches(function, items, chunk_items)
+
+    def _map_in_batches(self, function: Callable, items: list, chunk_items: int) -> Iterator:
+        # A worker's Saxon (GraalVM) heap grows with the documents it has rendered and is never
+        # given back: fresh workers every WORKER_DOCUMENTS documents each keep memory bounded,
+        # whatever the size of the corpus (no max_tasks_per_child: with Python 3.11 a pool
+        # that replaces its workers can hang; a new pool per batch cannot).
+        batch = WORKER_DOCUMENTS * self.jobs
+        for start in range(0, len(items), batch):
+            part = items[start:start + batch]
+            if self.pool is None:
+                # spawn, not fork: a forked copy of a live Saxon processor is not safe to use
+                self.pool = ProcessPoolExecutor(max_workers=self.jobs,
+                                                mp_context=multiprocessing.get_context("spawn"))
+            chunksize = max(1, min(chunk_items, len(part) // (self.jobs * 4)))
+            yield from self.pool.map(function, part, chunksize=chunksize)
+            if start + batch < len(items):
+                self.pool.shutdown(wait=True)
+                self.pool = None
 
     def __enter__(self) -> Workers:
         return self

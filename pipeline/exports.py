@@ -15,20 +15,18 @@ the source text exports.
 """
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import os
-import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from .files import current_umask
 from .errors import EditionError
+from .files import atomic_stream
 from .stages import CollectionContext, DocumentContext, Stage
 
 EDITION_CONFIG = Path(__file__).resolve().parent / "data" / "edition.toml"
@@ -279,24 +277,6 @@ def split_frame(frame: str, placeholder: str, stylesheet: str) -> tuple[str, str
                            f"(found {frame.count(placeholder)})")
     head, tail = frame.split(placeholder)
     return head, tail
-
-
-@contextlib.contextmanager
-def atomic_stream(path: Path) -> Iterator[IO[str]]:
-    """A UTF-8 text stream to ``path`` that replaces it only when complete (like files.atomic_write)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-        # mkstemp makes the file private (0600); a published file must be readable by the web server.
-        os.chmod(temporary, 0o666 & ~current_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
 
 
 STAGE = Stage(STAGE_NAME, "CMIF, the TEI corpus file, documents.csv/json and the static DTS API under OUT/",

@@ -1,11 +1,14 @@
 """Reading sources and writing outputs safely: atomic writes, clear errors for unreadable input."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from .errors import EditionError
 from .text_input import SourceText, max_bytes, source_text
@@ -98,4 +101,22 @@ def atomic_write(path: Path, data: bytes, private: bool = False) -> None:
             os.unlink(temporary)
         except FileNotFoundError:
             pass
+        raise
+
+
+@contextlib.contextmanager
+def atomic_stream(path: Path) -> Iterator[IO[str]]:
+    """A UTF-8 text stream to ``path`` that replaces it only when complete (like files.atomic_write)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        # mkstemp makes the file private (0600); a published file must be readable by the web server.
+        os.chmod(temporary, 0o666 & ~current_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
         raise

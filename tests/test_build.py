@@ -411,3 +411,20 @@ def test_terminated_build_commits_what_was_finished(tmp_path):
     assert worker.returncode == 130 and b"interrupted" in errors
     written = len(list((tmp_path / "tei").glob("*.xml")))
     assert committed_documents(tmp_path / "out") >= written - 1      # all finished but the one cut off
+
+
+def test_workers_are_replaced_in_batches_and_every_result_comes_back_in_order(monkeypatch):
+    """Fresh worker processes every WORKER_DOCUMENTS documents (Saxon's heap only grows)."""
+    from pipeline import build as build_module
+
+    monkeypatch.setattr(build_module, "WORKER_DOCUMENTS", 3)
+    items = list(range(20))
+    with build_module.Workers(2) as workers:
+        results = list(workers.map(_pid_and_item, items, chunk_items=1))
+    assert [item for _, item in results] == items
+    batches = [{pid for pid, item in results if start <= item < start + 6} for start in range(0, 20, 6)]
+    assert all(batches) and all(not (a & b) for a, b in zip(batches, batches[1:]))
+
+
+def _pid_and_item(item: int) -> tuple[int, int]:
+    return os.getpid(), item

@@ -35,7 +35,7 @@ from lxml import etree
 
 from pipeline import pdf
 from pipeline.print_edition import (NO_PDF_VARIABLE, PDF, PDF_VOLUME, TEXT, TEXT_VOLUME, document_pdf,
-                                    write_text_volume)
+                                    fragment_heading, write_text_volume)
 from pipeline.render import get_renderer
 
 from .reading import PRINT_WORD_BORDERS, reading_text as shared_reading_text
@@ -252,6 +252,21 @@ def test_text_edition_header_block(name):
 # --------------------------------------------------------------------------
 # plain text, the corpus volume
 # --------------------------------------------------------------------------
+def test_text_volume_from_fragment_headings_is_the_same(tmp_path):
+    """The build gives the text volume only the fragments' first tags (id, date, title)."""
+    renderer = get_renderer()
+    teis = own_teis()
+    (tmp_path / TEXT).mkdir()
+    for tei in teis:
+        (tmp_path / TEXT / f"{document_id(tei)}.txt").write_text(renderer.to_text(tei), encoding="utf-8")
+    fragments = [renderer.print_fragment(tei) for tei in teis]
+    headings = [fragment_heading(fragment) for fragment in fragments]
+    assert all(etree.fromstring(heading).get("title") and len(etree.fromstring(heading)) == 0
+               for heading in headings)
+    whole = write_text_volume(fragments, tmp_path, renderer).read_bytes()
+    assert write_text_volume(headings, tmp_path, renderer).read_bytes() == whole
+
+
 @pytest.mark.parametrize("name", ["own", "shared"])
 def test_text_volume_is_chronological_with_contents(name, tmp_path):
     renderer = get_renderer()

@@ -396,15 +396,8 @@ def test_saxon_may_not_use_the_network():
 
 EXTERNAL_ACCESS = re.compile(r"\b(doc|document|unparsed-text|unparsed-text-lines|unparsed-text-available|"
                              r"doc-available|collection|uri-collection|json-doc|transform|load-xquery-module)\s*\(")
-# Reviewed uses: (stylesheet, start of the call) → why the address cannot come from a TEI file.
-# Reading the build's own text edition: $address is $text-base (a stylesheet parameter) || @id (a
-# document id of the build's ed:documents list: an xml:id, so no '/' or ':') || '.txt'.
-OWN_TEXT_EDITION = "reads the build's own text edition by document id"
-REVIEWED_EXTERNAL_ACCESS = {
-    ("xslt/print/text-volume.xsl", "unparsed-text($text-base || @id"): OWN_TEXT_EDITION,
-    ("xslt/print/text-volume.xsl", "unparsed-text-available($address"): OWN_TEXT_EDITION,
-    ("xslt/print/text-volume.xsl", "unparsed-text($address"): OWN_TEXT_EDITION,
-}
+# No stylesheet reads a file or URL at all: the text volume's documents are streamed in by Python
+# (pipeline/print_edition.py), by document id, from the build's own text folder.
 
 
 def external_access_calls() -> list[tuple[str, int, str]]:
@@ -424,17 +417,23 @@ def external_access_calls() -> list[tuple[str, int, str]]:
 
 def test_no_stylesheet_reads_files_or_urls_named_in_the_input():
     """doc(), document(), unparsed-text() … would let a TEI file name what the renderer reads."""
-    unreviewed = [f"{path}:{line}: {call[:80]}" for path, line, call in external_access_calls()
-                  if not any(path == reviewed_path and call.startswith(start)
-                             for reviewed_path, start in REVIEWED_EXTERNAL_ACCESS)]
-    assert unreviewed == []
+    assert [f"{path}:{line}: {call[:80]}" for path, line, call in external_access_calls()] == []
 
 
-def test_the_reviewed_address_is_still_the_build_s_own_file():
-    stylesheet = (ROOT / "xslt" / "print" / "text-volume.xsl").read_text(encoding="utf-8")
-    if "unparsed-text($address" in stylesheet:
-        assert re.search(r'<xsl:variable name="address" select="\$text-base \|\| @id \|\| \'\.txt\'"/>',
-                         stylesheet)
+def test_the_text_volume_fills_in_only_documents_of_the_volume(tmp_path):
+    """A placeholder line for an id that is not a document of the volume stays as written."""
+    from pipeline.print_edition import TEXT, write_text_volume
+
+    renderer = get_renderer()
+    tei = convert_text((SOURCES / "04_web-capture-cable-number-discrepancy.txt").read_text(encoding="utf-8"),
+                       "04.txt").tei
+    identifier = etree.fromstring(tei).get("{http://www.w3.org/XML/1998/namespace}id")
+    (tmp_path / TEXT).mkdir()
+    (tmp_path / TEXT / f"{identifier}.txt").write_text("THE TEXT\n\n", encoding="utf-8")
+    (tmp_path / TEXT / "secret.txt").write_text("SECRET", encoding="utf-8")
+    fragment = renderer.print_fragment(tei).replace('title="', 'title="{{document-text:secret}} ', 1)
+    volume = write_text_volume([fragment], tmp_path, renderer).read_text(encoding="utf-8")
+    assert "THE TEXT\n" in volume and "SECRET" not in volume and "{{document-text:secret}}" in volume
 
 
 def test_the_scan_for_external_access_finds_calls():

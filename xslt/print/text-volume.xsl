@@ -4,15 +4,15 @@
 
   Input: <ed:volume> of <ed:print-document> fragments (print/document.xsl;
   only their id, date and title are read).  Output: a title block, a
-  numbered contents list in chronological order (date, title), then every
-  document's plain-text edition (text.xsl, already written to
-  {text-base}{id}.txt and read back one at a time with unparsed-text), each
-  under a "DOCUMENT n OF N" rule.  Lines are wrapped at $line-width columns
-  without breaking words (ed:wrap of common.xsl).
+  numbered contents list in chronological order (date, title), then for
+  every document a "DOCUMENT n OF N" rule and a line {{document-text:ID}}
+  where its plain-text edition goes (text.xsl, already written to
+  OUT/text/ID.txt): pipeline/print_edition.py streams each file into the
+  volume in place of that line, so no stylesheet reads a file and the
+  corpus's texts are never held in memory together.  Lines are wrapped at
+  $line-width columns without breaking words (ed:wrap of common.xsl).
 
   Parameters:
-    text-base      address (URI) of the folder holding the per-document
-                   text files, ending in "/".
     line-width     maximum line length (default 72).
     volume-title   first line of the volume.
     volume-subtitle  line under it.
@@ -26,7 +26,6 @@
 
   <xsl:import href="../common.xsl"/>
 
-  <xsl:param name="text-base" as="xs:string" select="''"/>
   <xsl:param name="line-width" as="xs:integer" select="72"/>
   <xsl:param name="volume-title" as="xs:string" select="'Soviet Ciphered Telegrams'"/>
   <xsl:param name="volume-subtitle" as="xs:string"
@@ -59,10 +58,9 @@
       <xsl:for-each select="$documents">
         <xsl:sequence select="string-join(($ed:volume-rule,
             'DOCUMENT ' || position() || ' OF ' || $total, $ed:volume-rule), '&#10;')"/>
-        <xsl:variable name="address" select="$text-base || @id || '.txt'"/>
-        <xsl:sequence select="if (unparsed-text-available($address, 'UTF-8'))
-                              then replace(unparsed-text($address, 'UTF-8'), '\s+$', '')
-                              else '[The text edition of ' || @id || ' was not found.]'"/>
+        <!-- the document's own text edition goes here: pipeline/print_edition.py
+             puts OUT/text/{id}.txt in place of this line as it writes the volume -->
+        <xsl:sequence select="'{{document-text:' || @id || '}}'"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:value-of select="string-join($blocks[normalize-space()], '&#10;&#10;') || '&#10;'"/>
