@@ -56,7 +56,7 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
         ("since the need for them had disappeared [otpala].", [("[otpala]", "gloss", "otpala")]),
         ("Send by flash cable [molniruite] the receipt", [("[molniruite]", "gloss", "molniruite")]),
         ("Telegraph the fulfillment [ispolneniie telegraf’te].", [("[ispolneniie telegraf’te]", "gloss", "ispolneniie telegraf’te")]),
-        ("a qualification was made [pri etom bilo ogovoreno], that", [("[pri etom bilo ogovoreno]", "gloss", "pri etom bilo ogovoreno")]),
+        ("the terms were agreed [uslovija soglasovany], and", [("[uslovija soglasovany]", "gloss", "uslovija soglasovany")]),
         ("the need had disappeared [отпала].", [("[отпала]", "gloss", "отпала")]),
         # sic
         ("BEIPING [SIC]", [("[SIC]", "sic", None)]),
@@ -81,7 +81,7 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
         ("[Резолюция: Согласен. И.Ст.]", [("[Резолюция: Согласен. И.Ст.]", "note", "resolution")]),
         ("[signature]", [("[signature]", "note", "signature")]),
         # footnote references
-        ("and Su Yu:[1] The telegram I sent is attached. [2] Please", [("[1]", "noteref", "1"), ("[2]", "noteref", "2")]),
+        ("and Wang Li:[1] My report follows below. [2] Kindly", [("[1]", "noteref", "1"), ("[2]", "noteref", "2")]),
         ("comrade Filippov [Stalin].x/", [("[Stalin]", "identification", "Stalin"), ("x/", "noteref", "x")]),
         # page breaks
         ("организовать резервы.\n\n- 2 -\n\nЯ ничего не сообщал", [("- 2 -", "pagebreak", "2")]),
