@@ -116,6 +116,10 @@ def test_number_in_a_seed_like_heading_block() -> None:
         ("Cable No. 3582 from Flilippov [Stalin] to Cde. Mao Zedong", [("3582", "cipher")]),
         ("Ciphered telegram, Filippov [Stalin] to Mao Zedong", []),
         ("Telegram from Mao Zedong to I.V. Stalin, via Roshchin", []),
+        # spaces lost in the export: the sign glued to the word before it
+        ("Ciphered TelegramNo. 27418, Roshchin to Filippov [Stalin]", [("27418", "cipher")]),
+        ("Шифртелеграмма№ 4417 Филиппова", [("4417", "cipher")]),
+        ("Ciphered Telegram No. 44-17, Filippov to Roshchin", [("44-17", "cipher")]),
     ],
 )
 def test_find_title_numbers(title: str, expected: list[tuple[str, str]]) -> None:

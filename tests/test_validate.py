@@ -241,6 +241,7 @@ def test_title_number_rule(title_number, header_number, marker):
     ("CIPHERED TELEGRAM No. 4321er 02, 1950", "1", False),                # digits run into a word: no number
     ("Copy Nº 4И to file", "1", False),
     ("Cable Nº 4784, Filippov to Roshchin", "4785", True),
+    ("Ciphered Telegram No. 44-17, Filippov to Roshchin", "44-17", False),     # a range of numbers
 ])
 def test_title_number_rule_reads_whole_numbers_only(title, header_number, broken):
     main_title = f'<title type="main">{title} (<idno type="cipher">{header_number}</idno>)</title>'

@@ -162,7 +162,16 @@ def find_title_numbers(title: str) -> list[Match[DocumentNumber]]:
         if number.type != "reply":
             number = DocumentNumber(type="cipher", value=number.value)
         result.append(Match(match.start, match.end, number))
-    return result
+    # a title whose spaces were lost in the export ("Ciphered TelegramNo. 27418"): the sign
+    # glued to the word before it still signs the telegram's number
+    for glued in _GLUED_TITLE_NUMBER.finditer(title):
+        start, end = glued.start("number"), glued.end("number")
+        if not any(m.start < end and start < m.end for m in result):
+            result.append(Match(start, end, DocumentNumber(type="cipher", value=glued.group("number"))))
+    return sorted(result, key=lambda m: m.start)
+
+
+_GLUED_TITLE_NUMBER = re.compile(rf"(?<=[^\W_])(?:No\.|№|Nº)[ \t\u00a0]*(?P<number>{_NUMBER})(?![\w/])")
 
 
 # --------------------------------------------------------------------------
