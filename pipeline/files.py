@@ -87,34 +87,26 @@ def atomic_write(path: Path, data: bytes, private: bool = False) -> None:
 
     The file is made as ``open()`` would make it (0666 less the umask: an edition is for reading),
     or owner-only (0600) if ``private``."""
+    with _atomic_file(path, "wb", private) as stream:
+        stream.write(data)
+
+
+def atomic_stream(path: Path) -> contextlib.AbstractContextManager[IO[str]]:
+    """A UTF-8 text stream to ``path`` that replaces it only when complete (like ``atomic_write``)."""
+    return _atomic_file(path, "w", False, encoding="utf-8", newline="")
+
+
+@contextlib.contextmanager
+def _atomic_file(path: Path, mode: str, private: bool, **options) -> Iterator[IO]:
+    """A temporary file beside ``path``, renamed over it when the block ends without an error."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         if not private:   # mkstemp made it 0600
             os.fchmod(handle, 0o666 & ~current_umask())
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-@contextlib.contextmanager
-def atomic_stream(path: Path) -> Iterator[IO[str]]:
-    """A UTF-8 text stream to ``path`` that replaces it only when complete (like files.atomic_write)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with os.fdopen(handle, mode, **options) as stream:
             yield stream
-        # mkstemp makes the file private (0600); a published file must be readable by the web server.
-        os.chmod(temporary, 0o666 & ~current_umask())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
