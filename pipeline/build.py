@@ -42,7 +42,7 @@ from .errors import EditionError
 from .files import atomic_write, discover, read_source
 from .state import (BuildState, DocumentEntry, SourceEntry, code_fingerprint, digest_bytes, digest_text,
                     file_stat, stale_temporary_files)
-from .stages import CollectionContext, DocumentContext, Record, stages
+from .stages import CollectionContext, DocumentContext, Record, named_fragments, stages
 
 try:
     from .files import read_bytes_bounded
@@ -312,9 +312,7 @@ def run_document_stages(outcome: Outcome, tei: bytes, tei_path: Path, out_dir: P
                                    timings=timings)
     for stage in stages():
         if stage.document is not None:
-            fragment = stage.document(context)
-            if fragment is not None:
-                outcome.fragments[stage.name] = fragment
+            outcome.fragments.update(named_fragments(stage.name, stage.document(context)))
     outcome.outputs = [str(path) for path in context.written]
 
 
@@ -595,7 +593,26 @@ class StoredRecords(Sequence):
         if isinstance(index, slice):
             return [self[position] for position in range(*index.indices(len(self)))]
         document_id, tei, source = self._documents[index]
-        return Record(document_id, Path(tei), source, self._state.fragments(source))
+        return Record(document_id, Path(tei), source, StoredFragments(self._state, source))
+
+
+class StoredFragments(Mapping):
+    """The fragments of one document, each read from the build state when asked for."""
+
+    def __init__(self, state: BuildState, source: str):
+        self._state, self._source = state, source
+
+    def __getitem__(self, name: str) -> str:
+        text = self._state.fragment(self._source, name)
+        if text is None:
+            raise KeyError(name)
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state.fragment_names(self._source))
+
+    def __len__(self) -> int:
+        return len(self._state.fragment_names(self._source))
 
 
 def collect(outcomes: list[Outcome], tei_dir: Path, out_dir: Path, state: BuildState | None = None) -> list[Path]:

@@ -16,7 +16,6 @@ the source text exports.
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
@@ -97,20 +96,21 @@ def stylesheet_parameters() -> dict[str, str]:
 # --------------------------------------------------------------------------
 # Per document, in a worker
 # --------------------------------------------------------------------------
-def write_document(context: DocumentContext) -> str:
-    """The document's DTS files and corpus member; returns its CMIF entry, table rows and DTS member."""
+def write_document(context: DocumentContext) -> dict[str, str]:
+    """The document's DTS files and corpus member; returns its CMIF entry, table rows and DTS member
+    (each a fragment of its own, read by the collection step that needs it)."""
     document = ParsedDocument(context.renderer, context.tei, str(context.tei_path))
     identifier = context.document_id
     context.write(context.tei, DTS, DTS_DOCUMENTS, f"{identifier}.xml")
     context.write(document.render("dts-resource", standalone=True) + "\n",
                   DTS, DTS_COLLECTIONS, f"{identifier}.json")
     context.write(document.render("corpus-member"), CORPUS_MEMBERS, f"{identifier}.xml")
-    return json.dumps({
+    return {
         "cmif": document.render("cmif-entry").strip(),
         "csv": document.render("csv-row"),
         "json": document.render("json-row"),
         "dts": document.render("dts-resource", standalone=False),
-    }, ensure_ascii=False)
+    }
 
 
 class ParsedDocument:
@@ -163,9 +163,9 @@ def write_collection(context: CollectionContext) -> list[Path]:
 
 
 def fragment_values(context: CollectionContext, key: str) -> Iterator[tuple[str, str]]:
-    """(document id, piece ``key`` of its fragment) for every document, decoded one at a time."""
-    for record, fragment in context.fragments(STAGE_NAME):
-        yield record.document_id, json.loads(fragment)[key]
+    """(document id, its fragment ``key``) for every document, read one at a time."""
+    for record, fragment in context.fragments(STAGE_NAME, key):
+        yield record.document_id, fragment
 
 
 def write_cmif(path: Path, entries: Iterable[str]) -> Path:

@@ -28,6 +28,8 @@ PDF = "pdf"
 TEXT_VOLUME = "edition.txt"
 PDF_VOLUME = "edition.pdf"
 NO_PDF_VARIABLE = "EDITION_NO_PDF"
+# The two fragments of a document: its print fragment and that fragment's first tag.
+DOCUMENT, HEADING = "document", "heading"
 
 
 def pdf_wanted() -> bool:
@@ -35,24 +37,26 @@ def pdf_wanted() -> bool:
     return os.environ.get(NO_PDF_VARIABLE, "") in ("", "0")
 
 
-def write_document(context: DocumentContext) -> str:
-    """The document's text edition; returns its print fragment for the volumes."""
+def write_document(context: DocumentContext) -> dict[str, str]:
+    """The document's text edition; returns its print fragment for the PDF volume and the
+    fragment's first tag (id, date, title) for the text volume."""
     context.write(context.renderer.to_text(context.tei), TEXT, f"{context.document_id}.txt")
-    return context.renderer.print_fragment(context.tei)
+    fragment = context.renderer.print_fragment(context.tei)
+    return {DOCUMENT: fragment, HEADING: fragment_heading(fragment).decode("utf-8")}
 
 
 def write_collection(context: CollectionContext) -> list[Path]:
     from .render import get_renderer
 
-    # the text volume needs each document's id, date and title only: the fragments' first tags,
-    # read one at a time (the corpus's print HTML is never held in memory for it)
-    headings = [fragment_heading(fragment) for _, fragment in context.fragments(STAGE.name)]
+    # the text volume needs each document's id, date and title only: the fragments' first tags
+    # (the corpus's print HTML is never read for it)
+    headings = [heading for _, heading in context.fragments(STAGE.name, HEADING)]
     if not headings:
         return []
     renderer = get_renderer()
     written = [write_text_volume(headings, context.out_dir, renderer)]
     if pdf_wanted():
-        fragments = [fragment for _, fragment in context.fragments(STAGE.name)]
+        fragments = [fragment for _, fragment in context.fragments(STAGE.name, DOCUMENT)]
         written.append(write_pdf_volume(fragments, context.out_dir, renderer))
     return written
 

@@ -7,7 +7,10 @@ exchange formats …).  It may have two parts:
   was converted and validated.  It writes that document's own files (an
   HTML page, a text file …) and may return a small *fragment* (text: an
   XML snippet, a JSON line …) that its ``collect`` needs later — e.g. the
-  row of an index.  Fragments are kept by the build, never the TEI.
+  row of an index — or several named ones (a mapping part → text), which
+  ``collect`` reads separately (``context.fragments(stage, part)``): a
+  collection step that needs a small part never reads a large one.
+  Fragments are kept by the build, never the TEI.
 * ``collect(context)`` runs once in the main process after all documents,
   with the fragments of every document, and writes the edition-wide files
   (index pages, volumes, corpus files).  It must stream: read TEI files one
@@ -20,7 +23,7 @@ text exports: the TEI is the edition.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -64,7 +67,7 @@ class Record:
     document_id: str
     tei_path: Path
     source: str
-    fragments: dict[str, str] = field(default_factory=dict)
+    fragments: Mapping[str, str] = field(default_factory=dict)   # fragment name (see fragment_name) → text
 
 
 @dataclass(frozen=True)
@@ -75,19 +78,35 @@ class CollectionContext:
     out_dir: Path
     tei_dir: Path
 
-    def fragments(self, stage: str) -> Iterator[tuple[Record, str]]:
-        """(record, fragment) for every document whose stage returned a fragment."""
+    def fragments(self, stage: str, part: str | None = None) -> Iterator[tuple[Record, str]]:
+        """(record, fragment) for every document whose stage returned a fragment (or that part of one)."""
+        name = fragment_name(stage, part)
         for record in self.records:
-            if stage in record.fragments:
-                yield record, record.fragments[stage]
+            fragment = record.fragments.get(name)
+            if fragment is not None:
+                yield record, fragment
 
 
 @dataclass(frozen=True)
 class Stage:
     name: str
     description: str
-    document: Callable[[DocumentContext], str | None] | None = None
+    document: Callable[[DocumentContext], str | Mapping[str, str] | None] | None = None
     collect: Callable[[CollectionContext], list[Path]] | None = None
+
+
+def fragment_name(stage: str, part: str | None = None) -> str:
+    """The name a fragment is kept under: the stage's, or "stage:part" for a part of several."""
+    return stage if part is None else f"{stage}:{part}"
+
+
+def named_fragments(stage: str, fragment: str | Mapping[str, str] | None) -> dict[str, str]:
+    """What a stage's ``document`` returned, by fragment name."""
+    if fragment is None:
+        return {}
+    if isinstance(fragment, str):
+        return {stage: fragment}
+    return {fragment_name(stage, part): text for part, text in fragment.items()}
 
 
 @cache
@@ -96,4 +115,5 @@ def stages() -> tuple[Stage, ...]:
     return tuple(importlib.import_module(name).STAGE for name in STAGE_MODULES)
 
 
-__all__ = ["Stage", "DocumentContext", "CollectionContext", "Record", "stages", "STAGE_MODULES"]
+__all__ = ["Stage", "DocumentContext", "CollectionContext", "Record", "stages", "STAGE_MODULES", "fragment_name",
+           "named_fragments"]

@@ -25,7 +25,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -33,7 +33,7 @@ from pathlib import Path
 
 STATE_FOLDER = ".state"
 STATE_FILE = "state.sqlite"
-FORMAT = "2"                                  # bump when the tables change meaning
+FORMAT = "3"                                  # bump when the tables change meaning
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build result depends on besides the sources: code, data, register, stylesheets, schemas.
 FINGERPRINT_FOLDERS = ("pipeline", "xslt", "schemas")
@@ -46,9 +46,11 @@ CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, 
                                   digest TEXT NOT NULL, plan TEXT);
 CREATE TABLE IF NOT EXISTS documents (source TEXT PRIMARY KEY, key TEXT NOT NULL, links TEXT NOT NULL,
                                       generated TEXT, tei_stat TEXT, outcome TEXT NOT NULL,
-                                      digest TEXT NOT NULL, fragments TEXT NOT NULL);
+                                      digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS fragments (source TEXT NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL,
+                                      PRIMARY KEY (source, name)) WITHOUT ROWID;
 """
-TABLES = ("meta", "files", "documents")
+TABLES = ("meta", "files", "documents", "fragments")
 
 
 def digest_bytes(data: bytes) -> str:
@@ -194,26 +196,36 @@ class BuildState:
                                             tuple(stat) if stat else None, json.loads(outcome), digest)
         return entries
 
-    def put_document(self, source: str, entry: DocumentEntry, fragments: dict[str, str]) -> None:
+    def put_document(self, source: str, entry: DocumentEntry, fragments: Mapping[str, str]) -> None:
         self.connection.execute(
-            "INSERT OR REPLACE INTO documents (source, key, links, generated, tei_stat, outcome, digest, fragments) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO documents (source, key, links, generated, tei_stat, outcome, digest) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (source, entry.key, json.dumps(entry.links, sort_keys=True), entry.generated,
              json.dumps(entry.tei_stat) if entry.tei_stat else None,
-             json.dumps(entry.outcome, ensure_ascii=False, sort_keys=True), entry.digest,
-             json.dumps(fragments, ensure_ascii=False, sort_keys=True)))
+             json.dumps(entry.outcome, ensure_ascii=False, sort_keys=True), entry.digest))
+        self.connection.execute("DELETE FROM fragments WHERE source = ?", (source,))
+        self.connection.executemany("INSERT INTO fragments (source, name, text) VALUES (?, ?, ?)",
+                                    ((source, name, text) for name, text in sorted(fragments.items())))
 
-    def fragments(self, source: str) -> dict[str, str]:
-        """The stage fragments of one document (read one at a time: the corpus never sits in memory)."""
-        row = self.connection.execute("SELECT fragments FROM documents WHERE source = ?", (source,)).fetchone()
-        return json.loads(row[0]) if row else {}
+    def fragment(self, source: str, name: str) -> str | None:
+        """One stage fragment of one document (each is its own row: a collection stage reads only
+        the fragments it needs, one document at a time, and the corpus never sits in memory)."""
+        row = self.connection.execute("SELECT text FROM fragments WHERE source = ? AND name = ?",
+                                      (source, name)).fetchone()
+        return row[0] if row else None
+
+    def fragment_names(self, source: str) -> list[str]:
+        return [row[0] for row in self.connection.execute(
+            "SELECT name FROM fragments WHERE source = ? ORDER BY name", (source,))]
 
     def forget(self, table: str, keep: Iterable[str]) -> None:
-        """Drops the rows of sources that are no longer part of the build."""
+        """Drops the rows of sources that are no longer part of the build (with their fragments)."""
         column = {"files": "path", "documents": "source"}[table]
         keep = set(keep)
         stale = [row[0] for row in self.connection.execute(f"SELECT {column} FROM {table}") if row[0] not in keep]
         self.connection.executemany(f"DELETE FROM {table} WHERE {column} = ?", ((name,) for name in stale))
+        if table == "documents":
+            self.connection.executemany("DELETE FROM fragments WHERE source = ?", ((name,) for name in stale))
 
     # -- transactions --------------------------------------------------------
     def commit(self) -> None:

@@ -18,7 +18,6 @@ borders ("Sadov[in]").
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
