@@ -43,23 +43,55 @@ def write_document(context: DocumentContext) -> str:
 
 def summaries_xml(context: CollectionContext, stage: str = "site") -> bytes:
     """The summaries of every document as one ``<ed:documents>`` (the input of the
-    index and register stylesheets), joined as bytes: each fragment is checked to be
-    well-formed but never kept as a tree, so 10,000 documents cost their text only."""
+    index and register stylesheets), made one fragment at a time.
+
+    A register entry's facts (names, sort key, authority links) are the same in
+    every document that names it, so they are given once: where an ``<ed:entry>``
+    repeats the facts of an earlier one exactly, only its id, kind and role are
+    kept.  The stylesheets take the facts from the first entry of each id (and
+    join the names of all that differ), so the pages are the same, from a third
+    of the input."""
     from lxml import etree
 
     from .errors import EditionError
     from .render import EDITION_NAMESPACE
 
+    entry_tag = f"{{{EDITION_NAMESPACE}}}entry"
+    seen: set[tuple] = set()
     parts = [f'<?xml version="1.0" encoding="UTF-8"?><ed:documents xmlns:ed="{EDITION_NAMESPACE}">'.encode()]
     for record, fragment in context.fragments(stage):
         data = fragment.encode("utf-8")
         try:
-            etree.fromstring(data)
+            summary = etree.fromstring(data)
         except etree.XMLSyntaxError as error:
             raise EditionError(f"summary is not well-formed XML: {error}", str(record.tei_path)) from error
+        if compact_entries(summary.iterchildren(entry_tag), seen):
+            data = etree.tostring(summary, encoding="utf-8")
         parts.append(data)
     parts.append(b"</ed:documents>")
     return b"".join(parts)
+
+
+ENTRY_ROLE_ATTRIBUTES = ("id", "kind", "role")
+
+
+def compact_entries(entries, seen: set[tuple]) -> bool:
+    """Strips each entry whose facts (all but its role) were ``seen`` before to id, kind and role;
+    True if any was stripped."""
+    changed = False
+    for entry in entries:
+        attributes = entry.attrib
+        facts = (tuple(item for item in attributes.items() if item[0] != "role"),
+                 tuple((child.tag, tuple(child.attrib.items()), child.text) for child in entry))
+        if facts not in seen:
+            seen.add(facts)
+            continue
+        kept = [(name, attributes[name]) for name in ENTRY_ROLE_ATTRIBUTES if name in attributes]
+        entry.clear()
+        for name, value in kept:
+            entry.set(name, value)
+        changed = True
+    return changed
 
 
 def write_collection(context: CollectionContext) -> list[Path]:

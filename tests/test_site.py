@@ -283,6 +283,28 @@ def test_collection_needs_only_the_fragments(tmp_path):
     assert len(persons.xpath("//li[@id='reg-per-stalin']//ol/li")) == 200
 
 
+def test_summaries_give_each_entry_s_facts_once_and_the_pages_are_the_same(tmp_path):
+    """summaries_xml strips an entry that repeats an earlier one's facts to id, kind and role;
+    the index and register pages made from it equal those made from the full summaries."""
+    renderer = get_renderer()
+    summaries = [renderer.summary(path.read_bytes()) for path in sorted(FIXTURES.glob("*.xml"))]
+    summaries += [summary.replace(' id="wca-', ' id="copy-', 1) for summary in summaries]
+    records = [Record(f"doc-{number}", tmp_path / "missing.xml", "x", {"site": summary})
+               for number, summary in enumerate(summaries)]
+    compact = site.summaries_xml(CollectionContext(records, tmp_path, tmp_path))
+    full = documents_xml(summaries)
+    entries = etree.fromstring(compact).findall(f".//{{{ED}}}entry")
+    stripped = [entry for entry in entries if entry.get("name") is None]
+    assert stripped and len(stripped) < len(entries)
+    assert all(sorted(entry.attrib) == ["id", "kind", "role"] and len(entry) == 0 for entry in stripped)
+    named = {(entry.get("id"), entry.get("name")) for entry in entries if entry.get("name") is not None}
+    assert len(named) == len({entry.get("id") for entry in entries})          # each id's facts once
+    assert len(compact) < len(full)
+    for kind in site.REGISTERS:
+        assert renderer.register_html(compact, kind) == renderer.register_html(full, kind)
+    assert renderer.index_html(compact) == renderer.index_html(full)
+
+
 def test_search_can_be_switched_off(tmp_path, monkeypatch):
     monkeypatch.setenv(search.SWITCH_OFF, "1")
     assert not search.search_enabled()

@@ -156,7 +156,7 @@
 
   <!-- An ISO 8601 date or date-time as a map {year, month?, day?, time?};
        empty when the value is not one (so no date is ever guessed). -->
-  <xsl:function name="ed:date-parts" as="map(*)?">
+  <xsl:function name="ed:date-parts" as="map(*)?" cache="yes">
     <xsl:param name="iso" as="xs:string"/>
     <xsl:analyze-string select="$iso"
       regex="^(-?\d{{4}})(-(\d{{2}})(-(\d{{2}})(T(\d{{2}}):(\d{{2}})(:\d{{2}}(\.\d+)?)?(Z|[+\-]\d{{2}}:\d{{2}})?)?)?)?$">

@@ -91,25 +91,26 @@
           </dd>
         </xsl:if>
       </dl>
-      <xsl:variable name="count" select="count(current-group())"/>
+      <xsl:variable name="count" select="count(current-group()/..)"/>
       <p class="register-documents-label">Named in {$count} {if ($count eq 1) then 'document' else 'documents'}:</p>
       <ol class="register-documents">
-        <xsl:for-each select="current-group()/..">
-          <xsl:sort select="if (normalize-space(@date)) then 0 else 1"/>
-          <xsl:sort select="string(@date)"/>
-          <xsl:sort select="string(@id)"/>
-          <xsl:variable name="roles" select="tokenize(ed:entry[@id = current-grouping-key()][1]/@role, ' ')
-                                             [. = ('sender', 'recipient', 'archive')]
+        <!-- one entry per document (a document's entries have distinct ids: they are its standOff's xml:ids) -->
+        <xsl:for-each select="current-group()">
+          <xsl:sort select="if (normalize-space(../@date)) then 0 else 1"/>
+          <xsl:sort select="string(../@date)"/>
+          <xsl:sort select="string(../@id)"/>
+          <xsl:variable name="roles" select="tokenize(@role, ' ')[. = ('sender', 'recipient', 'archive')]
                                              ! (if (. eq 'archive') then 'holds a copy' else .)"/>
+          <xsl:variable name="document" select=".."/>
           <li>
             <xsl:choose>
-              <xsl:when test="ed:is-iso-date(@date)">
-                <time datetime="{@date}">{ed:format-date(@date)}</time>
+              <xsl:when test="ed:is-iso-date($document/@date)">
+                <time datetime="{$document/@date}">{ed:format-date($document/@date)}</time>
               </xsl:when>
               <xsl:otherwise><span class="not-given">undated</span></xsl:otherwise>
             </xsl:choose>
             <xsl:text> · </xsl:text>
-            <a href="{@href}">{(normalize-space(@title)[. ne ''], @id)[1]}</a>
+            <a href="{$document/@href}">{(normalize-space($document/@title)[. ne ''], $document/@id)[1]}</a>
             <xsl:if test="exists($roles)">
               <span class="register-role"> ({string-join($roles, ', ')})</span>
             </xsl:if>
