@@ -41,6 +41,8 @@ def write_document(context: DocumentContext) -> dict[str, str]:
     """The document's text edition; returns its print fragment for the PDF volume and the
     fragment's first tag (id, date, title) for the text volume."""
     context.write(context.renderer.to_text(context.tei), TEXT, f"{context.document_id}.txt")
+    if not pdf_wanted():          # the text volume needs the heading only: the rest is not made
+        return {HEADING: context.renderer.print_fragment(context.tei, {"heading-only": True})}
     fragment = context.renderer.print_fragment(context.tei)
     return {DOCUMENT: fragment, HEADING: fragment_heading(fragment).decode("utf-8")}
 

@@ -264,6 +264,8 @@ def test_text_volume_from_fragment_headings_is_the_same(tmp_path):
                for heading in headings)
     whole = write_text_volume(fragments, tmp_path, renderer).read_bytes()
     assert write_text_volume(headings, tmp_path, renderer).read_bytes() == whole
+    # without the PDF volume the worker asks the stylesheet for the heading alone
+    assert [renderer.print_fragment(tei, {"heading-only": True}).encode("utf-8") for tei in teis] == headings
 
 
 @pytest.mark.parametrize("name", ["own", "shared"])

@@ -24,6 +24,10 @@
   Parameters:
     running-title-length  maximum characters of the running title before it
                           is cut at a word and ends in "…" (default 70).
+    heading-only          true: the <ed:print-document> element with its
+                          attributes and no content (all the plain-text
+                          volume needs; the build asks for no more when the
+                          PDF volume is not made).  Default false.
   (The web edition's parameters are declared by ../html/document.xsl and
   not used on paper.)
 -->
@@ -39,6 +43,7 @@
   <xsl:import href="../html/document.xsl"/>
 
   <xsl:param name="running-title-length" as="xs:integer" select="70"/>
+  <xsl:param name="heading-only" as="xs:boolean" select="false()"/>
 
   <xsl:output method="xml" encoding="UTF-8" omit-xml-declaration="yes" indent="no"/>
 
@@ -55,24 +60,26 @@
     <xsl:variable name="date" select="ed:document-date(.)"/>
     <ed:print-document id="{$id}" date="{$date}" title="{ed:title(.)}"
       running-title="{ed:running-title(.)}">
-      <xsl:for-each select="tei:text//*[@ref][ed:is-indexed(.)]">
-        <xsl:variable name="entry" select="ed:register-entry(@ref, .)"/>
-        <ed:occurrence kind="{ed:entry-kind($entry)}" key="{$entry/@xml:id}"
-          name="{ed:preferred-name($entry)}" sort="{ed:sort-key($entry)}" index="{ed:index-name($entry)}"
-          anchor="{ed:print-anchor(.)}"/>
-      </xsl:for-each>
-      <section class="document" id="{ed:print-id($id)}" lang="{(@xml:lang, 'en')[1]}">
-        <xsl:call-template name="ed:print-header"/>
-        <xsl:for-each select="(ed:divisions(.), tei:text/tei:body[empty(tei:div)])">
-          <section class="text text-{(@type, 'text')[1]}">
-            <xsl:for-each select="ed:language-of(.)">
-              <xsl:attribute name="lang" select="."/>
-            </xsl:for-each>
-            <h3 class="text-heading" lang="en">{ed:division-heading(.)}</h3>
-            <xsl:apply-templates/>
-          </section>
+      <xsl:if test="not($heading-only)">
+        <xsl:for-each select="tei:text//*[@ref][ed:is-indexed(.)]">
+          <xsl:variable name="entry" select="ed:register-entry(@ref, .)"/>
+          <ed:occurrence kind="{ed:entry-kind($entry)}" key="{$entry/@xml:id}"
+            name="{ed:preferred-name($entry)}" sort="{ed:sort-key($entry)}" index="{ed:index-name($entry)}"
+            anchor="{ed:print-anchor(.)}"/>
         </xsl:for-each>
-      </section>
+        <section class="document" id="{ed:print-id($id)}" lang="{(@xml:lang, 'en')[1]}">
+          <xsl:call-template name="ed:print-header"/>
+          <xsl:for-each select="(ed:divisions(.), tei:text/tei:body[empty(tei:div)])">
+            <section class="text text-{(@type, 'text')[1]}">
+              <xsl:for-each select="ed:language-of(.)">
+                <xsl:attribute name="lang" select="."/>
+              </xsl:for-each>
+              <h3 class="text-heading" lang="en">{ed:division-heading(.)}</h3>
+              <xsl:apply-templates/>
+            </section>
+          </xsl:for-each>
+        </section>
+      </xsl:if>
     </ed:print-document>
   </xsl:template>
 
