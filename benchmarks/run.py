@@ -8,8 +8,9 @@
 For every N the corpus is generated (``benchmarks/generate.py``) under the
 work folder, then ``edition build`` runs as a subprocess (TEI + validation +
 HTML + text + the other per-document stages; PDF volume and search index
-switched off unless ``--extras``), timed, with the peak RSS of its whole
-process tree sampled by psutil.  Printed per run: documents/s, the time per
+switched off unless ``--extras``), timed, with the peak memory of its whole
+process tree sampled by psutil (summed RSS, and summed PSS, which counts a
+shared page once).  Printed per run: documents/s, the time per
 step summed over documents (from ``OUT/.state/last-build.json``), the floor
 (lxml parse + serialise + write of the TEI, HTML and text files the build
 produced, measured in the same run) and build / floor, then the no-op
@@ -42,36 +43,42 @@ POLL_SECONDS = 0.05
 
 
 # --------------------------------------------------------------------------- measuring
-def tree_rss(process: psutil.Process) -> int:
-    """Resident memory of a process and all its children, in bytes."""
-    total = 0
+def tree_memory(process: psutil.Process) -> tuple[int, int]:
+    """Resident memory of a process and all its children, in bytes: the sum of their RSS (which
+    counts pages they share, such as the Saxon library, once per process) and of their PSS
+    (each shared page divided among the processes sharing it: the memory the tree really uses)."""
+    rss = pss = 0
     for member in [process, *process.children(recursive=True)]:
         try:
-            total += member.memory_info().rss
+            info = member.memory_full_info()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
-            pass
-    return total
+            continue
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)
+    return rss, pss
 
 
 def timed_build(corpus: Path, work: Path, jobs: int, environment: dict[str, str],
                 extra: tuple[str, ...] = ()) -> dict:
-    """Runs ``edition build`` once; wall time, peak RSS of its process tree, the build's own summary."""
+    """Runs ``edition build`` once; wall time, peak memory (RSS and PSS) of its process tree, the build's own summary."""
     command = [sys.executable, "-m", "pipeline.cli", "build", str(corpus), "--tei-dir", str(work / "tei"),
                "--out", str(work / "out"), "--jobs", str(jobs), *extra]
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
-    watched, peak = psutil.Process(child.pid), 0
+    watched, peak, peak_pss = psutil.Process(child.pid), 0, 0
     while child.poll() is None:
         try:
-            peak = max(peak, tree_rss(watched))
+            rss, pss = tree_memory(watched)
         except psutil.NoSuchProcess:
             break
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         time.sleep(POLL_SECONDS)
     seconds = time.perf_counter() - start
     summary = json.loads((work / "out" / ".state" / "last-build.json").read_text(encoding="utf-8"))
     report = json.loads((work / "out" / "report.json").read_text(encoding="utf-8"))
-    return {"seconds": seconds, "peak_rss_mb": peak / 2**20, "exit": child.returncode,
+    return {"seconds": seconds, "peak_rss_mb": peak / 2**20, "peak_pss_mb": peak_pss / 2**20,
+            "exit": child.returncode,
             "errors": report["counts"]["error"], "summary": summary}
 
 
@@ -150,7 +157,7 @@ def print_run(size: int, jobs: int, run: dict) -> None:
     others = sum(value for step, value in steps.items() if step not in STEPS)
     phases = ", ".join(f"{name} {value:.2f}" for name, value in full["summary"]["phases"].items())
     print(f"N={size} jobs={jobs}: {full['seconds']:.2f} s, {size / full['seconds']:.0f} docs/s, "
-          f"peak {full['peak_rss_mb']:.0f} MB, errors {full['errors']}; floor {run['floor_seconds']:.2f} s "
+          f"peak RSS {full['peak_rss_mb']:.0f} MB (PSS {full['peak_pss_mb']:.0f} MB), errors {full['errors']}; floor {run['floor_seconds']:.2f} s "
           f"({run['floor_files']} files), build/floor {full['seconds'] / run['floor_seconds']:.1f}")
     print(f"    CPU s per step (all workers): {shown}, other stages {others:.2f}")
     print(f"    phases (wall s): {phases}")
@@ -160,14 +167,15 @@ def print_run(size: int, jobs: int, run: dict) -> None:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| N | jobs | build s | docs/s | floor s | build/floor | peak MB | no-op s | touch s | one edit s |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| N | jobs | build s | docs/s | floor s | build/floor | peak RSS MB | peak PSS MB | no-op s | touch s "
+             "| one edit s |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for result in results:
         for jobs, run in sorted(result["runs"].items()):
             full = run["full"]
             lines.append(f"| {result['size']:,} | {jobs} | {full['seconds']:.1f} | {result['size'] / full['seconds']:.0f} "
                          f"| {run['floor_seconds']:.2f} | {full['seconds'] / run['floor_seconds']:.1f} "
-                         f"| {full['peak_rss_mb']:.0f} | {run['noop']['seconds']:.2f} | {run['touch']['seconds']:.2f} "
+                         f"| {full['peak_rss_mb']:.0f} | {full['peak_pss_mb']:.0f} | {run['noop']['seconds']:.2f} | {run['touch']['seconds']:.2f} "
                          f"| {run['edit']['seconds']:.2f} |")
     return "\n".join(lines)
 
@@ -181,7 +189,8 @@ def checks(results: list[dict]) -> list[str]:
             found.append(f"N={size}: jobs 2 is {runs[1]['full']['seconds'] / runs[2]['full']['seconds']:.2f}x jobs 1 "
                          "(target >= 1.7)")
         for jobs, run in sorted(runs.items()):
-            found.append(f"N={size} jobs={jobs}: peak {run['full']['peak_rss_mb']:.0f} MB (target <= 500), "
+            found.append(f"N={size} jobs={jobs}: peak RSS {run['full']['peak_rss_mb']:.0f} MB (target <= 500; "
+                         f"PSS {run['full']['peak_pss_mb']:.0f} MB), "
                          f"no-op {run['noop']['seconds']:.2f} s (target <= 2 at 10,000)")
     if 1000 in by_size and 10000 in by_size:
         for jobs in sorted(set(by_size[1000]) & set(by_size[10000])):

@@ -660,12 +660,14 @@ def write_report(outcomes: list[Outcome], assignment: Assignment, path: Path) ->
     for outcome in outcomes:
         for name in outcome.unknown_names:
             unknown.setdefault(name, set()).add(outcome.document_id or outcome.source)
-    report = {"documents": [o.as_report() for o in outcomes],
-              "counts": {status: sum(1 for o in outcomes if o.status == status) for status in ("ok", "warning", "error")},
+    report = {"counts": {status: sum(1 for o in outcomes if o.status == status) for status in ("ok", "warning", "error")},
               "duplicate_ids": assignment.duplicates,
               "hand_edited_kept": [o.tei for o in outcomes if o.kept],
               "unknown_names": {name: sorted(ids) for name, ids in sorted(unknown.items())}}
-    data = json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8")
+    # one document per line (json's indenting encoder is pure Python: 0.4 s for 10,000 documents)
+    documents = ",\n".join("    " + json.dumps(o.as_report(), ensure_ascii=False) for o in outcomes)
+    head = json.dumps(report, ensure_ascii=False, indent=2)
+    data = (head[:-2] + ',\n  "documents": [' + (f"\n{documents}\n  " if documents else "") + "]\n}").encode("utf-8")
     if not path.is_file() or path.read_bytes() != data:
         atomic_write(path, data)
 
