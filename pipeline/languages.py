@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from functools import cache
 from importlib import resources
 
@@ -26,20 +27,21 @@ def label_of(code: str) -> str:
 _SCRIPT_LANGUAGE = (("CYRILLIC", "ru"), ("CJK", "zh"), ("HANGUL", "ko"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"))
 
 
+@cache
+def character_language(character: str) -> str | None:
+    """The language a letter's script suggests (see ``script_language``), None for other scripts."""
+    name = unicodedata.name(character, "")
+    return next((code for script, code in _SCRIPT_LANGUAGE if script in name), "en" if "LATIN" in name else None)
+
+
 def script_language(text: str) -> str | None:
     """The language a text's letters suggest: Cyrillic → ru, Han → zh, Hangul → ko, Latin → en.
 
     None when the text has no letters at all (numbers, punctuation), so the
     caller can let it inherit its neighbours' language.
     """
-    counts: dict[str, int] = {}
-    for character in text:
-        if not character.isalpha():
-            continue
-        name = unicodedata.name(character, "")
-        language = next((code for script, code in _SCRIPT_LANGUAGE if script in name), "en" if "LATIN" in name else None)
-        if language:
-            counts[language] = counts.get(language, 0) + 1
+    counts = Counter(map(character_language, filter(str.isalpha, text)))
+    counts.pop(None, None)
     if not counts:
         return None
     language, count = max(sorted(counts.items()), key=lambda item: item[1])

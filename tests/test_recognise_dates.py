@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.model import DateValue
+from pipeline.recognise import dates
 from pipeline.recognise.dates import find_date_at, find_dates, parse_date
 
 ISO_SHAPE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2})?)?)?$")
@@ -260,6 +261,24 @@ def test_find_dates_spans_are_exact_sorted_and_apart(text: str, default_year: in
         assert match.value.text == span
         assert_iso(match.value.when)
         previous_end = match.end
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts, default_year=st.none() | st.integers(1900, 1999), with_date=st.booleans())
+def test_find_dates_tries_every_word_start_that_could_begin_a_date(text: str, default_year: int | None,
+                                                                   with_date: bool) -> None:
+    """find_dates looks only where a date or time form matches; reading at every word start finds the same."""
+    context = dates.make_context(dates.FIND, default_year, "1950-07-05" if with_date else None)
+    expected, covered_until = [], 0
+    for token in dates.token_start_pattern().finditer(text):
+        if token.start() < covered_until:
+            continue
+        best = dates.longest_reading(text, token.start(), context)
+        if best is not None:
+            expected.append((token.start(), best[0], best[1]))
+            covered_until = best[0]
+    found = find_dates(text, default_year=default_year, default_date="1950-07-05" if with_date else None)
+    assert [(match.start, match.end, match.value.when) for match in found] == expected
 
 
 @settings(max_examples=400, deadline=None)
