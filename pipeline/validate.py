@@ -14,11 +14,8 @@ never change a file; it only reads and reports.
 """
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import re
-import stat
 import subprocess
 import tomllib
 from dataclasses import dataclass
@@ -27,6 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .cache import cache_path, cached, files_key, read_cached
 from .errors import EditionError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +36,6 @@ XSD_NAMESPACE = "http://www.w3.org/2001/XMLSchema"
 NS = {"tei": TEI_NAMESPACE}
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 TEI_ALL_ENV = "EDITION_TEI_ALL"
-CACHE_ENV = "EDITION_CACHE_DIR"  # where the compiled schema is cached; "off" for no cache
 JING_BATCH = 500
 LONG_LIST = 8  # expected-element lists longer than this are shortened in messages
 
@@ -219,69 +216,29 @@ def _libxml2_schema() -> etree.XMLSchema | None:
 
 @cache
 def _xmlschema_schema():
-    """The project schema for xmlschema: from the user's cache when a valid one is there (loading the XSD costs
-    0.2-0.5 s, unpickling ~0.06 s), else compiled and cached for the next process."""
+    """The project schema for xmlschema: from the user's cache (``pipeline.cache``) when a valid one
+    is there (loading the XSD costs 0.2-0.5 s, unpickling ~0.06 s), else compiled and cached."""
     import xmlschema
 
-    path = _schema_cache_path()
-    schema = _read_schema_cache(path) if path is not None else None
-    if schema is None:
-        schema = xmlschema.XMLSchema10(str(PROJECT_SCHEMA))
-        if path is not None:
-            _write_schema_cache(path, schema)
-    return schema
+    return cached("xsd", _schema_cache_key, lambda: xmlschema.XMLSchema10(str(PROJECT_SCHEMA)))
 
 
 def _schema_cache_key() -> str:
-    """sha256 of every schema file and of the library versions: another schema or library never matches."""
-    import sys
-
+    """Every schema file and the library versions: another schema or library never matches."""
     import elementpath
     import xmlschema
 
-    digest = hashlib.sha256()
-    for schema_file in sorted(PROJECT_SCHEMA.parent.glob("*.xsd")):
-        digest.update(schema_file.name.encode() + b"\0" + schema_file.read_bytes() + b"\0")
-    digest.update(f"xmlschema {xmlschema.__version__} elementpath {elementpath.__version__} "
-                  f"python {sys.version_info[0]}.{sys.version_info[1]} pickle {pickle.HIGHEST_PROTOCOL}".encode())
-    return digest.hexdigest()
+    return files_key(PROJECT_SCHEMA.parent.glob("*.xsd"),
+                     f"xmlschema {xmlschema.__version__}", f"elementpath {elementpath.__version__}")
 
 
 def _schema_cache_path() -> Path | None:
-    if os.environ.get(CACHE_ENV) == "off":
-        return None
-    configured = os.environ.get(CACHE_ENV)
-    base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") \
-        / "telegram-edition"
-    try:
-        return base / f"edition-xsd-{_schema_cache_key()}.pickle"
-    except OSError:
-        return None
+    return cache_path("xsd", _schema_cache_key)
 
 
 def _read_schema_cache(path: Path):
-    """The cached schema, or None when the cache is absent, unsafe (not ours, writable by others) or unusable."""
-    try:
-        status = path.stat()
-        folder = path.parent.stat()
-        others_can_write = (status.st_mode | folder.st_mode) & (stat.S_IWGRP | stat.S_IWOTH)
-        if status.st_uid != os.getuid() or folder.st_uid != os.getuid() or others_can_write:
-            return None  # unpickling runs code: never read a file someone else could have written
-        key, schema = pickle.loads(path.read_bytes())
-        return schema if key == path.stem.removeprefix("edition-xsd-") else None
-    except Exception:  # absent, truncated, written by another version …: compile instead
-        return None
-
-
-def _write_schema_cache(path: Path, schema) -> None:
-    from .files import atomic_write
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        atomic_write(path, pickle.dumps((path.stem.removeprefix("edition-xsd-"), schema),
-                                        protocol=pickle.HIGHEST_PROTOCOL), private=True)
-    except Exception:  # a read-only home or an unpicklable schema: work without the cache
-        return
+    """The cached schema, or None when the cache is absent, unsafe or unusable."""
+    return read_cached(path)
 
 
 def schema_problems_fast(tree: etree._ElementTree, source: str) -> list[Problem]:

@@ -397,3 +397,39 @@ def test_sort_key_is_one_lower_case_word_as_tei_requires(entry_id, expected):
 def test_every_sort_key_is_a_tei_word():
     for entry in load_register().entries():
         assert re.fullmatch(r"[^\s,]+", entry.sort_key) and entry.sort_key == entry.sort_key.lower(), entry.id
+
+
+# --------------------------------------------------------------------------- the cached register
+def test_the_register_comes_from_the_user_cache_until_its_files_change(tmp_path, monkeypatch):
+    import pipeline.register as register_module
+    from pipeline import cache
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    register_module.load_register.cache_clear()
+    try:
+        first = register_module.load_register()
+        stored = list((tmp_path / "cache").glob("edition-register-*.pickle"))
+        assert len(stored) == 1 and stored[0].stat().st_mode & 0o777 == 0o600
+        register_module.load_register.cache_clear()
+
+        def no_reading(folder):
+            raise AssertionError("the register was read although the cache is valid")
+
+        monkeypatch.setattr(register_module, "read_register", no_reading)
+        again = register_module.load_register()
+        assert again is not first
+        assert [(form.key, form.entry_id, form.type) for form in again.forms()] == \
+            [(form.key, form.entry_id, form.type) for form in first.forms()]
+        # another register (here: a changed file) has another key, so the old pickle is not used
+        copy = tmp_path / "register"
+        copy.mkdir()
+        for path in register_module.HERE.glob("*.toml"):
+            (copy / path.name).write_bytes(path.read_bytes())
+        monkeypatch.setattr(register_module, "HERE", copy)
+        (copy / "places.toml").write_text((copy / "places.toml").read_text(encoding="utf-8") + "\n# changed\n",
+                                          encoding="utf-8")
+        register_module.load_register.cache_clear()
+        with pytest.raises(AssertionError, match="was read"):
+            register_module.load_register()
+    finally:
+        register_module.load_register.cache_clear()

@@ -449,8 +449,13 @@ def read_register(folder: Path = HERE) -> Register:
 
 @functools.cache
 def load_register() -> Register:
-    """The project's master register, read once per process."""
-    return read_register(HERE)
+    """The project's master register, once per process: from the user's cache (``pipeline.cache``)
+    when its files and this module are unchanged (unpickling takes 0.03 s; reading the files and
+    inflecting the Russian names, 0.2–0.5 s in every build process and worker), else read."""
+    from pipeline.cache import cached, files_key
+
+    return cached("register", lambda: files_key([*HERE.glob("*.toml"), Path(__file__)]),
+                  lambda: read_register(HERE))
 
 
 __all__ = [
