@@ -155,11 +155,14 @@ def print_run(size: int, jobs: int, run: dict) -> None:
     steps = full["summary"]["document_steps_cpu"]
     shown = ", ".join(f"{step} {steps.get(step, 0):.2f}" for step in STEPS)
     others = sum(value for step, value in steps.items() if step not in STEPS)
+    other_steps = ", ".join(f"{step} {value:.2f}" for step, value in
+                            sorted(steps.items(), key=lambda item: -item[1]) if step not in STEPS and value >= 0.005)
     phases = ", ".join(f"{name} {value:.2f}" for name, value in full["summary"]["phases"].items())
     print(f"N={size} jobs={jobs}: {full['seconds']:.2f} s, {size / full['seconds']:.0f} docs/s, "
           f"peak RSS {full['peak_rss_mb']:.0f} MB (PSS {full['peak_pss_mb']:.0f} MB), errors {full['errors']}; floor {run['floor_seconds']:.2f} s "
           f"({run['floor_files']} files), build/floor {full['seconds'] / run['floor_seconds']:.1f}")
     print(f"    CPU s per step (all workers): {shown}, other stages {others:.2f}")
+    print(f"    other stages: {other_steps}")
     print(f"    phases (wall s): {phases}")
     print(f"    no-op {run['noop']['seconds']:.2f} s, touched {run['touch']['seconds']:.2f} s, "
           f"one edited {run['edit']['seconds']:.2f} s (rebuilt {run['edit']['summary']['rebuilt']}, "

@@ -127,9 +127,10 @@ class TimedRenderer:
         attribute = getattr(self._renderer, name)
         if not callable(attribute):
             return attribute
-        step = self.STEPS.get(name, f"render {name}")
-
         def timed(*arguments, **keywords):
+            # render_node runs a named stylesheet on a parsed document: timed under that stylesheet's name
+            step = f"render {arguments[0]}" if name == "render_node" and arguments else \
+                self.STEPS.get(name, f"render {name}")
             with self._timings.measure(step):
                 return attribute(*arguments, **keywords)
         return timed

@@ -122,19 +122,7 @@ class ParsedDocument:
 
     def render(self, name: str, **parameters: str | int | bool) -> str:
         """Stylesheet ``name`` on this document, with the edition's parameters and ``parameters``."""
-        from .render import saxon_message, xsl_messages
-
-        executable = self.renderer.executable(name)
-        set_parameters(executable, {**stylesheet_parameters(), **parameters})
-        try:
-            executable.clear_xsl_messages()
-            return executable.transform_to_string(xdm_node=self.node) or ""
-        except Exception as error:
-            explanation = xsl_messages(executable) or saxon_message(error)
-            raise EditionError(f"{self.renderer.stylesheets[name].stylesheet} failed: {explanation}",
-                               self.path) from error
-        finally:
-            executable.clear_parameters()
+        return self.renderer.render_node(name, self.node, {**stylesheet_parameters(), **parameters}, self.path)
 
 
 def set_parameters(executable: Any, parameters: Mapping[str, str | int | bool]) -> None:

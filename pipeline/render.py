@@ -171,10 +171,16 @@ class Renderer:
                parameters: Mapping[str, ParameterValue] | None = None,
                path: str | None = None) -> str:
         """Runs stylesheet ``name`` on an XML document given as bytes or text."""
+        with self._lock:
+            return self.render_node(name, self.parse(source, path), parameters, path)
+
+    def render_node(self, name: str, document: Any,
+                    parameters: Mapping[str, ParameterValue] | None = None,
+                    path: str | None = None) -> str:
+        """Runs stylesheet ``name`` on a document ``parse`` has made (several stylesheets, one parse)."""
         executable = self.executable(name)
         processor = saxon_processor()
         with self._lock:
-            document = self.parse(source, path)
             executable.clear_parameters()
             for parameter_name, value in sorted((parameters or {}).items()):
                 executable.set_parameter(parameter_name, xdm_value(processor, value))
