@@ -668,7 +668,8 @@ def write_report(outcomes: list[Outcome], assignment: Assignment, path: Path) ->
     # one document per line (json's indenting encoder is pure Python: 0.4 s for 10,000 documents)
     documents = ",\n".join("    " + json.dumps(o.as_report(), ensure_ascii=False) for o in outcomes)
     head = json.dumps(report, ensure_ascii=False, indent=2)
-    data = (head[:-2] + ',\n  "documents": [' + (f"\n{documents}\n  " if documents else "") + "]\n}").encode("utf-8")
+    data = (head.removesuffix("\n}") + ',\n  "documents": [' + (f"\n{documents}\n  " if documents else "")
+            + "]\n}").encode("utf-8")
     if not path.is_file() or path.read_bytes() != data:
         atomic_write(path, data)
 

@@ -125,15 +125,6 @@ class ParsedDocument:
         return self.renderer.render_node(name, self.node, {**stylesheet_parameters(), **parameters}, self.path)
 
 
-def set_parameters(executable: Any, parameters: Mapping[str, str | int | bool]) -> None:
-    from .render import saxon_processor, xdm_value
-
-    processor = saxon_processor()
-    executable.clear_parameters()
-    for name, value in sorted(parameters.items()):
-        executable.set_parameter(name, xdm_value(processor, value))
-
-
 # --------------------------------------------------------------------------
 # The edition as a whole, in the main process
 # --------------------------------------------------------------------------
@@ -241,21 +232,11 @@ def write_dts(folder: Path, members: Iterable[tuple[str, str]], total: int) -> l
 # --------------------------------------------------------------------------
 def call_frame(name: str, parameters: Mapping[str, str | int | bool]) -> str:
     """Runs the initial template of stylesheet ``name`` (no input document) with the edition's parameters."""
-    from .render import get_renderer, saxon_message, xsl_messages
+    from .render import get_renderer
 
     renderer = get_renderer()
-    executable = renderer.executable(name)
-    try:
-        set_parameters(executable, {**stylesheet_parameters(), **parameters})
-        executable.clear_xsl_messages()
-        try:
-            result = executable.call_template_returning_string(None)
-        except Exception as error:
-            explanation = xsl_messages(executable) or saxon_message(error)
-            raise EditionError(f"failed: {explanation}", f"xslt/{renderer.stylesheets[name].stylesheet}") from error
-    finally:
-        executable.clear_parameters()
-    return result or ""
+    return renderer.call_template(name, {**stylesheet_parameters(), **parameters},
+                                  f"xslt/{renderer.stylesheets[name].stylesheet}")
 
 
 def split_frame(frame: str, placeholder: str, stylesheet: str) -> tuple[str, str]:

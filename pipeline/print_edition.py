@@ -89,7 +89,7 @@ def write_text_volume(headings: list[str | bytes], out_dir: Path, renderer) -> P
 
     from .pdf import volume_xml
 
-    ids = {etree.fromstring(fragment_heading(heading)).get("id") for heading in headings}
+    ids = {etree.fromstring(heading).get("id") for heading in headings}
     frame = renderer.text_volume(volume_xml(headings))
     path = out_dir / TEXT / TEXT_VOLUME
     with atomic_stream(path) as stream:

@@ -178,6 +178,17 @@ class Renderer:
                     parameters: Mapping[str, ParameterValue] | None = None,
                     path: str | None = None) -> str:
         """Runs stylesheet ``name`` on a document ``parse`` has made (several stylesheets, one parse)."""
+        return self._run(name, parameters, path, lambda executable: executable.transform_to_string(xdm_node=document))
+
+    def call_template(self, name: str, parameters: Mapping[str, ParameterValue] | None = None,
+                      path: str | None = None) -> str:
+        """Runs the initial template of stylesheet ``name`` (no input document)."""
+        return self._run(name, parameters, path, lambda executable: executable.call_template_returning_string(None))
+
+    def _run(self, name: str, parameters: Mapping[str, ParameterValue] | None, path: str | None,
+             run: Any) -> str:
+        """Sets the parameters, runs the executable of ``name`` and clears them again; a failure is an
+        EditionError with the stylesheet's own xsl:message where it gave one."""
         executable = self.executable(name)
         processor = saxon_processor()
         with self._lock:
@@ -186,7 +197,7 @@ class Renderer:
                 executable.set_parameter(parameter_name, xdm_value(processor, value))
             executable.clear_xsl_messages()
             try:
-                result = executable.transform_to_string(xdm_node=document)
+                result = run(executable)
             except Exception as error:
                 messages = xsl_messages(executable)
                 explanation = messages or saxon_message(error)

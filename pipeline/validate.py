@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .cache import cache_path, cached, files_key, read_cached
+from .cache import cached, files_key
 from .errors import EditionError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -230,15 +230,6 @@ def _schema_cache_key() -> str:
 
     return files_key(PROJECT_SCHEMA.parent.glob("*.xsd"),
                      f"xmlschema {xmlschema.__version__}", f"elementpath {elementpath.__version__}")
-
-
-def _schema_cache_path() -> Path | None:
-    return cache_path("xsd", _schema_cache_key)
-
-
-def _read_schema_cache(path: Path):
-    """The cached schema, or None when the cache is absent, unsafe or unusable."""
-    return read_cached(path)
 
 
 def schema_problems_fast(tree: etree._ElementTree, source: str) -> list[Problem]:

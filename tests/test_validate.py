@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from pipeline import cache as user_cache
 from pipeline import validate
 from pipeline.cli import main
 from pipeline.errors import EditionError
@@ -379,7 +380,7 @@ def test_an_unusable_cache_is_ignored_silently(fresh_cache, damage):
         path.chmod(0o666)
     else:
         path.write_bytes(b"\x00not a pickle")
-    assert validate._read_schema_cache(path) is None
+    assert user_cache.read_cached(path) is None
     assert validate._xmlschema_schema().validity == "valid"
 
 
@@ -391,7 +392,7 @@ def test_the_cache_key_follows_schema_and_library(fresh_cache, monkeypatch):
     assert validate._schema_cache_key() != key
     monkeypatch.undo()
     monkeypatch.setenv("EDITION_CACHE_DIR", "off")
-    assert validate._schema_cache_path() is None
+    assert user_cache.cache_path("xsd", validate._schema_cache_key) is None
 
 
 # --------------------------------------------------------------------------- what the pipeline writes passes all layers
